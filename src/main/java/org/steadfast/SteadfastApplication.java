@@ -1,0 +1,12 @@
+package org.steadfast;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class SteadfastApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SteadfastApplication.class, args);
+	}
+}

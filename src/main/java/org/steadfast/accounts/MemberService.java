@@ -1,0 +1,136 @@
+package org.steadfast.accounts;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.text.PlainText;
+
+/** Creates members and changes their settings. Every rule is checked here, whatever the caller. */
+@Service
+public class MemberService {
+
+	private final MemberRepository members;
+	private final PasswordEncoder passwordEncoder;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	MemberService(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+			Clock clock) {
+		this.members = members;
+		this.passwordEncoder = passwordEncoder;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record Registration(String username, String email, String password, ZoneId zone) {
+	}
+
+	/**
+	 * Registers a member. The caller has validated the form; the unique keys are the final word on
+	 * duplicates, so two people racing for one name get one account and one clear message.
+	 */
+	@Transactional
+	public Member register(Registration registration) {
+		String username = registration.username().trim();
+		String email = registration.email().trim();
+		UsernameRules.check(username).ifPresent(code -> {
+			throw new IllegalArgumentException(code);
+		});
+		PasswordRules.check(registration.password(), username, email).ifPresent(code -> {
+			throw new IllegalArgumentException(code);
+		});
+		if (members.existsByUsernameKey(Member.key(username))) {
+			throw new DuplicateAccountException("username");
+		}
+		if (members.existsByEmailKey(Member.key(email))) {
+			throw new DuplicateAccountException("email");
+		}
+		var member = new Member(username, email, passwordEncoder.encode(registration.password()), registration.zone(),
+				clock.instant());
+		try {
+			members.saveAndFlush(member);
+		}
+		catch (DataIntegrityViolationException e) {
+			String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase();
+			throw new DuplicateAccountException(message.contains("email") ? "email" : "username");
+		}
+		events.publishEvent(new MemberRegistered(member.getId(), member.getUsername()));
+		return member;
+	}
+
+	@Transactional
+	public Member updateSettings(long memberId, String displayName, ZoneId zone) {
+		String name = PlainText.normalize(displayName);
+		if (name.isEmpty() || PlainText.length(name) > 50 || PlainText.hasForbiddenCharacters(name)
+				|| PlainText.hasLineBreaks(name)) {
+			throw new IllegalArgumentException("displayName.invalid");
+		}
+		var member = members.findById(memberId).orElseThrow();
+		member.setDisplayName(name);
+		member.setTimeZone(zone);
+		return member;
+	}
+
+	/** Changes the password when the current one is right; false (and nothing changed) otherwise. */
+	@Transactional
+	public boolean changePassword(long memberId, String currentPassword, String newPassword) {
+		var member = members.findById(memberId).orElseThrow();
+		if (!passwordEncoder.matches(currentPassword, member.getPasswordHash())) {
+			return false;
+		}
+		PasswordRules.check(newPassword, member.getUsername(), member.getEmail()).ifPresent(code -> {
+			throw new IllegalArgumentException(code);
+		});
+		member.setPasswordHash(passwordEncoder.encode(newPassword));
+		return true;
+	}
+
+	/**
+	 * Creates or updates the configured administrator at start-up, so that a fresh install is
+	 * never without one and never has a well-known default password.
+	 */
+	@Transactional
+	public Member ensureAdmin(String username, String email, String password) {
+		var existing = members.findByUsername(username);
+		PasswordRules.check(password, username, email).ifPresent(code -> {
+			throw new IllegalStateException("STEADFAST_ADMIN_PASSWORD is not acceptable: " + code);
+		});
+		Member admin = existing.orElseGet(() -> {
+			var created = new Member(username, email, passwordEncoder.encode(password), ZoneId.of("UTC"),
+					clock.instant());
+			return members.save(created);
+		});
+		admin.setEmail(email);
+		if (!passwordEncoder.matches(password, admin.getPasswordHash())) {
+			admin.setPasswordHash(passwordEncoder.encode(password));
+		}
+		admin.setRole(Role.ADMIN);
+		return admin;
+	}
+
+	/** Grants or withdraws a role (admins only, see the admin area). */
+	@Transactional
+	public void changeRole(long memberId, Role role) {
+		members.findById(memberId).orElseThrow().setRole(role);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Member> findByUsername(String username) {
+		return members.findByUsername(username);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean usernameTaken(String username) {
+		return members.existsByUsernameKey(Member.key(username));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean emailTaken(String email) {
+		return members.existsByEmailKey(Member.key(email));
+	}
+}

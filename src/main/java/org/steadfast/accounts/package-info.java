@@ -1,0 +1,3 @@
+/** Members: registration, sign-in identity, settings, profiles and roles. */
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+package org.steadfast.accounts;

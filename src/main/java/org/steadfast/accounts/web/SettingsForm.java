@@ -1,0 +1,4 @@
+package org.steadfast.accounts.web;
+
+record SettingsForm(String displayName, String timeZone) {
+}

@@ -1,0 +1,122 @@
+package org.steadfast.web.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may see what, and the headers every response carries. Reading public pages needs no
+ * account; every state change is a POST with a CSRF token and a signed-in member.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+	/** Pages anyone may read; what they show is still filtered by visibility in each module. */
+	private static final String[] PUBLIC_PAGES = { "/", "/latest", "/unanswered", "/c/**", "/t/**", "/tags",
+			"/tags/**", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register" };
+
+	private static final String[] ASSETS = { "/css/**", "/js/**", "/img/**", "/favicon.ico", "/robots.txt" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
+			SecurityContextRepository contextRepository, AuthenticationProvider authenticationProvider)
+			throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers(ASSETS).permitAll()
+				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+				.requestMatchers(HttpMethod.POST, "/register").permitAll()
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.requestMatchers("/mod/**").hasRole("MODERATOR")
+				.anyRequest().authenticated())
+			.authenticationProvider(authenticationProvider)
+			.formLogin(form -> form
+				.loginPage("/login")
+				.loginProcessingUrl("/login")
+				.usernameParameter("login")
+				.passwordParameter("password")
+				.failureHandler(new LoginFailureHandler())
+				.permitAll())
+			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
+			.logout(logout -> logout
+				.logoutUrl("/logout")
+				.logoutSuccessUrl("/?signedOut")
+				.deleteCookies("JSESSIONID"))
+			.securityContext(context -> context.securityContextRepository(contextRepository))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	static PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(@Value("${steadfast.security.login-throttle.max-failures:5}") int maxFailures,
+			@Value("${steadfast.security.login-throttle.window:5m}") Duration window, Clock clock) {
+		return new LoginThrottle(maxFailures, window, clock);
+	}
+
+	@Bean
+	AuthenticationProvider authenticationProvider(UserDetailsService members, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) {
+		var dao = new DaoAuthenticationProvider(members);
+		dao.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(dao, throttle);
+	}
+
+	/**
+	 * Remember-me tokens live in the database (series + token, rotated on every use), so a stolen
+	 * cookie is detected and a sign-out on one device does not depend on a shared secret.
+	 */
+	@Bean
+	RememberMeServices rememberMeServices(UserDetailsService members, DataSource dataSource,
+			@Value("${steadfast.security.remember-me-key:}") String key,
+			@Value("${steadfast.security.remember-me-days:30}") int days) {
+		var tokens = new JdbcTokenRepositoryImpl();
+		tokens.setDataSource(dataSource);
+		var services = new PersistentTokenBasedRememberMeServices(
+				key.isBlank() ? UUID.randomUUID().toString() : key, members, tokens);
+		services.setParameter("remember-me");
+		services.setTokenValiditySeconds((int) Duration.ofDays(days).toSeconds());
+		services.setUseSecureCookie(false);
+		return services;
+	}
+}
