@@ -8,7 +8,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +35,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfig {
 
+	/**
+	 * Only marks tokens this node created; the remember-me tokens themselves are checked against
+	 * the database, so a per-start random key is safe unless configured.
+	 */
+	private final String rememberMeKey;
+
+	SecurityConfig(@Value("${steadfast.security.remember-me-key:}") String key) {
+		this.rememberMeKey = key.isBlank() ? UUID.randomUUID().toString() : key;
+	}
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
@@ -45,8 +57,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
-			SecurityContextRepository contextRepository, AuthenticationProvider authenticationProvider)
-			throws Exception {
+			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
 				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
@@ -55,7 +67,7 @@ class SecurityConfig {
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/mod/**").hasRole("MODERATOR")
 				.anyRequest().authenticated())
-			.authenticationProvider(authenticationProvider)
+			.authenticationManager(authenticationManager(members, passwordEncoder, throttle))
 			.formLogin(form -> form
 				.loginPage("/login")
 				.loginProcessingUrl("/login")
@@ -94,12 +106,16 @@ class SecurityConfig {
 		return new LoginThrottle(maxFailures, window, clock);
 	}
 
-	@Bean
-	AuthenticationProvider authenticationProvider(UserDetailsService members, PasswordEncoder passwordEncoder,
+	/**
+	 * One manager without a parent: a throttled or failed sign-in must not fall through to a
+	 * second, unthrottled provider, and a failure must be counted once.
+	 */
+	private AuthenticationManager authenticationManager(UserDetailsService members, PasswordEncoder passwordEncoder,
 			LoginThrottle throttle) {
 		var dao = new DaoAuthenticationProvider(members);
 		dao.setPasswordEncoder(passwordEncoder);
-		return new ThrottledAuthenticationProvider(dao, throttle);
+		return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle),
+				new RememberMeAuthenticationProvider(rememberMeKey));
 	}
 
 	/**
@@ -108,12 +124,10 @@ class SecurityConfig {
 	 */
 	@Bean
 	RememberMeServices rememberMeServices(UserDetailsService members, DataSource dataSource,
-			@Value("${steadfast.security.remember-me-key:}") String key,
 			@Value("${steadfast.security.remember-me-days:30}") int days) {
 		var tokens = new JdbcTokenRepositoryImpl();
 		tokens.setDataSource(dataSource);
-		var services = new PersistentTokenBasedRememberMeServices(
-				key.isBlank() ? UUID.randomUUID().toString() : key, members, tokens);
+		var services = new PersistentTokenBasedRememberMeServices(rememberMeKey, members, tokens);
 		services.setParameter("remember-me");
 		services.setTokenValiditySeconds((int) Duration.ofDays(days).toSeconds());
 		services.setUseSecureCookie(false);

@@ -1,0 +1,258 @@
+package org.steadfast.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Joining, signing in and settings, as a person does them through the pages. Runs on H2
+ * ({@link AccountsH2IT}) and on MariaDB ({@link AccountsMariaDbIT}).
+ */
+abstract class AccountScenarios {
+
+	static final String PASSWORD = "a long enough sentence";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MemberRepository members;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	static String unique(String prefix) {
+		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+	}
+
+	MockHttpServletRequestBuilder register(String username, String email, String password, String zone) {
+		return post("/register").with(csrf()).with(r -> {
+			r.setRemoteAddr("203.0.113." + (int) (Math.random() * 250));
+			return r;
+		}).param("username", username).param("email", email).param("password", password).param("timeZone", zone);
+	}
+
+	MockHttpSession join(String username) throws Exception {
+		MvcResult result = mvc.perform(register(username, username + "@example.org", PASSWORD, "Europe/London"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(authenticated().withUsername(username))
+				.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	@Test
+	void newMemberIsSignedInRightAfterJoining() throws Exception {
+		String name = unique("hope");
+		MockHttpSession session = join(name);
+		mvc.perform(get("/settings").session(session))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Europe/London\" selected")));
+		Member member = members.findByUsername(name).orElseThrow();
+		assertThat(member.getRole()).isEqualTo(Role.MEMBER);
+		assertThat(member.getPasswordHash()).startsWith("{bcrypt}").doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void invalidJoinFormComesBackWithMessagesAndTheTextKeptButNotThePassword() throws Exception {
+		String body = mvc.perform(register("x", "not-an-email", "secret", "Mars/Base"))
+				.andExpect(status().isOk())
+				.andExpect(unauthenticated())
+				.andReturn().getResponse().getContentAsString();
+		body = HtmlUtils.htmlUnescape(body);
+		assertThat(body).contains("A username has 3 to 20 characters.", "doesn't look like an email address",
+				"Use at least 12 characters.", "Please choose a time zone from the list.")
+				.contains("value=\"not-an-email\"")
+				.doesNotContain("value=\"secret\"");
+	}
+
+	@Test
+	void usernamesAndEmailsAreUniqueIgnoringCase() throws Exception {
+		String name = unique("Case");
+		join(name);
+		long before = members.count();
+		mvc.perform(register(name.toUpperCase(), unique("other") + "@example.org", PASSWORD, "UTC"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("That username is taken.")));
+		mvc.perform(register(unique("fresh"), name.toUpperCase() + "@EXAMPLE.org", PASSWORD, "UTC"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("An account with that email already exists.")));
+		assertThat(members.count()).isEqualTo(before);
+	}
+
+	@Test
+	void emojiControlCharactersAndOverlongInputAreRefusedWithoutHalfCreatedAccounts() throws Exception {
+		long before = members.count();
+		mvc.perform(register("heart💔break", "e@example.org", PASSWORD, "UTC")).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Use only letters A-Z")));
+		mvc.perform(register("nul\u0000name", "n@example.org", PASSWORD, "UTC")).andExpect(status().isOk());
+		mvc.perform(register("ok_name", "a\u0000b@example.org", PASSWORD, "UTC")).andExpect(status().isOk());
+		mvc.perform(register(unique("u"), "x".repeat(300) + "@example.org", PASSWORD, "UTC")).andExpect(status().isOk());
+		mvc.perform(register(unique("u"), unique("e") + "@example.org", "x".repeat(5000), "UTC")).andExpect(status().isOk());
+		mvc.perform(post("/register").with(csrf())).andExpect(status().isOk());
+		assertThat(members.count()).isEqualTo(before);
+	}
+
+	@Test
+	void displayNamesKeepEmojiButRefuseDirectionOverrides() throws Exception {
+		String name = unique("emoji");
+		MockHttpSession session = join(name);
+		mvc.perform(post("/settings").session(session).with(csrf()).param("displayName", "Still here 💪🏽")
+				.param("timeZone", "Asia/Tokyo"))
+				.andExpect(redirectedUrl("/settings"));
+		Member member = members.findByUsername(name).orElseThrow();
+		assertThat(member.getDisplayName()).isEqualTo("Still here 💪🏽");
+		assertThat(member.getZone().getId()).isEqualTo("Asia/Tokyo");
+		// The session's principal follows the change, so the header shows the new name at once.
+		mvc.perform(get("/").session(session))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("Still here 💪🏽")));
+
+		mvc.perform(post("/settings").session(session).with(csrf()).param("displayName", "evil\u202Egnp.exe")
+				.param("timeZone", "Asia/Tokyo"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("invisible or control characters")));
+		assertThat(members.findByUsername(name).orElseThrow().getDisplayName()).isEqualTo("Still here 💪🏽");
+	}
+
+	@Test
+	void signInWorksWithUsernameOrEmailAndSignOutIsAPost() throws Exception {
+		String name = unique("both");
+		join(name);
+		mvc.perform(post("/login").with(csrf()).param("login", name.toUpperCase()).param("password", PASSWORD))
+				.andExpect(authenticated().withUsername(name));
+		mvc.perform(post("/login").with(csrf()).param("login", name + "@example.org").param("password", PASSWORD))
+				.andExpect(authenticated().withUsername(name));
+		mvc.perform(get("/logout")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		mvc.perform(post("/logout").with(csrf())).andExpect(redirectedUrl("/?signedOut"));
+	}
+
+	@Test
+	void wrongPasswordAndUnknownAccountGetTheSameMessageAndTheLoginIsKept() throws Exception {
+		String name = unique("same");
+		join(name);
+		String known = failedLoginPage(name, "not the password at all", "198.51.100.7");
+		String unknown = failedLoginPage("nobody-" + name, "not the password at all", "198.51.100.8");
+		assertThat(known).contains("don't match").contains("value=\"" + name + "\"")
+				.doesNotContain("not the password at all");
+		assertThat(unknown.replace("nobody-" + name, name)).isEqualTo(known.replaceAll("_csrf\" value=\"[^\"]+\"", ""));
+	}
+
+	@Test
+	void fiveFailuresMakeTheAccountWaitEvenWithTheRightPassword() throws Exception {
+		String name = unique("throttle");
+		join(name);
+		for (int i = 0; i < 5; i++) {
+			assertThat(failedLoginPage(name, "wrong password " + i, "192.0.2." + i)).contains("don't match");
+		}
+		assertThat(failedLoginPage(name, PASSWORD, "192.0.2.77")).contains("Too many attempts");
+		assertThat(failedLoginPage("nobody-" + name, PASSWORD, "192.0.2.78")).contains("don't match");
+	}
+
+	@Test
+	void rememberMeSignsInAFreshSession() throws Exception {
+		String name = unique("remember");
+		join(name);
+		MvcResult login = mvc.perform(post("/login").with(csrf()).param("login", name).param("password", PASSWORD)
+				.param("remember-me", "true"))
+				.andExpect(authenticated()).andReturn();
+		Cookie cookie = login.getResponse().getCookie("remember-me");
+		assertThat(cookie).isNotNull();
+		assertThat(cookie.isHttpOnly()).isTrue();
+		assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Integer.class, name))
+				.isEqualTo(1);
+		mvc.perform(get("/settings").cookie(cookie)).andExpect(status().isOk()).andExpect(authenticated().withUsername(name));
+	}
+
+	@Test
+	void changingThePasswordNeedsTheCurrentOne() throws Exception {
+		String name = unique("pw");
+		MockHttpSession session = join(name);
+		mvc.perform(post("/settings/password").session(session).with(csrf()).param("currentPassword", "wrong guess here")
+				.param("newPassword", "another long sentence"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("That isn&#39;t your current password.")));
+		mvc.perform(post("/settings/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+				.param("newPassword", "password12345"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("too easy to guess")));
+		mvc.perform(post("/settings/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+				.param("newPassword", "another long sentence"))
+				.andExpect(redirectedUrl("/settings"));
+		mvc.perform(post("/login").with(csrf()).param("login", name).param("password", "another long sentence"))
+				.andExpect(authenticated());
+	}
+
+	@Test
+	void profilesArePublicAndNeverShowTheEmail() throws Exception {
+		String name = unique("profile");
+		join(name);
+		mvc.perform(get("/u/" + name)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("@" + name)))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("example.org"))));
+		mvc.perform(get("/u/no-such-member-" + name)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void twoPeopleRacingForOneNameGetOneAccount() throws Exception {
+		String name = unique("race");
+		var pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Callable<Integer>> attempts = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				int n = i;
+				attempts.add(() -> mvc.perform(register(n % 2 == 0 ? name : name.toUpperCase(), name + n + "@example.org",
+						PASSWORD, "UTC")).andReturn().getResponse().getStatus());
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (var f : pool.invokeAll(attempts)) {
+				statuses.add(f.get());
+			}
+			assertThat(statuses).containsOnly(302, 200);
+			assertThat(statuses).filteredOn(s -> s == 302).hasSize(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.queryForObject("select count(*) from member where username_key = ?", Integer.class,
+				name.toLowerCase())).isEqualTo(1);
+	}
+
+	/** Signs in and fails, then follows the redirect in the same session: the page the person sees. */
+	String failedLoginPage(String login, String password, String ip) throws Exception {
+		MvcResult failed = mvc.perform(post("/login").with(csrf()).with(address(ip)).param("login", login)
+				.param("password", password))
+				.andExpect(redirectedUrl("/login")).andExpect(unauthenticated()).andReturn();
+		MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
+		String page = mvc.perform(get("/login").session(session)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		return HtmlUtils.htmlUnescape(page.replaceAll("_csrf\" value=\"[^\"]+\"", ""));
+	}
+
+	static org.springframework.test.web.servlet.request.RequestPostProcessor address(String ip) {
+		return r -> {
+			r.setRemoteAddr(ip);
+			return r;
+		};
+	}
+}

@@ -1,0 +1,62 @@
+package org.steadfast.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements the application sends, so tests can assert that a page costs a fixed
+ * number of queries however much it shows (no N+1). Wraps the DataSource with datasource-proxy.
+ */
+public class StatementCounter {
+
+	private final AtomicInteger count = new AtomicInteger();
+
+	public void reset() {
+		count.set(0);
+	}
+
+	public int count() {
+		return count.get();
+	}
+
+	/** Runs the action and returns how many statements it sent. */
+	public int count(ThrowingRunnable action) throws Exception {
+		reset();
+		action.run();
+		return count();
+	}
+
+	@FunctionalInterface
+	public interface ThrowingRunnable {
+		void run() throws Exception;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Config {
+
+		@Bean
+		StatementCounter statementCounter() {
+			return new StatementCounter();
+		}
+
+		@Bean
+		static BeanPostProcessor statementCountingDataSource(org.springframework.beans.factory.ObjectProvider<StatementCounter> counter) {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+						return ProxyDataSourceBuilder.create(dataSource)
+								.name("counted")
+								.afterQuery((exec, queries) -> counter.getObject().count.incrementAndGet())
+								.build();
+					}
+					return bean;
+				}
+			};
+		}
+	}
+}
