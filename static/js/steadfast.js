@@ -18,3 +18,10 @@
     detectZone();
   });
 })();
+
+// Ask before destructive actions; without scripts the button simply submits.
+document.addEventListener("submit", function (event) {
+  var button = event.submitter;
+  var message = button && button.getAttribute("data-confirm");
+  if (message && !window.confirm(message)) { event.preventDefault(); }
+});

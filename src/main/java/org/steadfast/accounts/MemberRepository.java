@@ -24,6 +24,10 @@ public interface MemberRepository extends JpaRepository<Member, Long> {
 	@Query("select m from Member m where m.usernameKey = :key or m.emailKey = :key")
 	List<Member> findByLogin(String key);
 
+	/** Members whose username starts with the given (lower-case) prefix, staff first. */
+	@Query("select m from Member m where m.usernameKey like concat(:prefix, '%') order by m.role desc, m.usernameKey")
+	List<Member> search(String prefix, org.springframework.data.domain.Pageable page);
+
 	@Query("select new org.steadfast.accounts.MemberName(m.id, m.username, m.displayName) from Member m where m.id in :ids")
 	List<MemberName> findNames(Collection<Long> ids);
 }

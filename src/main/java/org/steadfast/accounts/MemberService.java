@@ -113,10 +113,19 @@ public class MemberService {
 		return admin;
 	}
 
-	/** Grants or withdraws a role (admins only, see the admin area). */
+	/** Grants or withdraws a role. An administrator cannot demote themselves (and so lock everyone out). */
 	@Transactional
-	public void changeRole(long memberId, Role role) {
+	public void changeRole(long actingAdminId, long memberId, Role role) {
+		if (actingAdminId == memberId) {
+			throw new IllegalArgumentException("role.notYourself");
+		}
 		members.findById(memberId).orElseThrow().setRole(role);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.List<Member> search(String prefix) {
+		String key = prefix == null ? "" : Member.key(prefix).replace("%", "").replace("_", "\\_");
+		return members.search(key, org.springframework.data.domain.PageRequest.of(0, 50));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,105 @@
+package org.steadfast.forum;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.forum.ForumViews.CategoryView;
+import org.steadfast.text.PlainText;
+
+/** Categories as administrators shape them: create, edit, reorder, archive. */
+@Service
+public class CategoryService {
+
+	private final CategoryRepository categories;
+
+	CategoryService(CategoryRepository categories) {
+		this.categories = categories;
+	}
+
+	@Transactional(readOnly = true)
+	public List<CategoryView> all() {
+		return categories.findAllByOrderByPositionAsc().stream().map(CategoryView::of).toList();
+	}
+
+	/** Categories that take new topics. */
+	@Transactional(readOnly = true)
+	public List<CategoryView> open() {
+		return categories.findByArchivedFalseOrderByPositionAsc().stream().map(CategoryView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<CategoryView> bySlug(String slug) {
+		return categories.findBySlug(slug).map(CategoryView::of);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<CategoryView> byId(long id) {
+		return categories.findById(id).map(CategoryView::of);
+	}
+
+	@Transactional
+	public Category create(String name, String description, boolean advice) {
+		String n = checkName(name);
+		String d = checkDescription(description);
+		String slug = Slugs.slugify(n);
+		if (slug.length() > 60) {
+			slug = slug.substring(0, 60);
+		}
+		if (categories.existsBySlug(slug)) {
+			throw ForumException.invalid("name", "category.nameTaken");
+		}
+		int position = categories.findAllByOrderByPositionAsc().stream().mapToInt(Category::getPosition).max().orElse(0) + 1;
+		return categories.save(new Category(slug, n, d, position, advice));
+	}
+
+	@Transactional
+	public void update(long id, String name, String description, boolean advice) {
+		Category category = categories.findById(id).orElseThrow(ForumException::notFound);
+		category.update(checkName(name), checkDescription(description), advice);
+	}
+
+	@Transactional
+	public void setArchived(long id, boolean archived) {
+		categories.findById(id).orElseThrow(ForumException::notFound).setArchived(archived);
+	}
+
+	/** Moves a category one place up (-1) or down (+1), swapping with its neighbour. */
+	@Transactional
+	public void move(long id, int direction) {
+		List<Category> ordered = categories.findAllByOrderByPositionAsc();
+		int index = -1;
+		for (int i = 0; i < ordered.size(); i++) {
+			if (ordered.get(i).getId() == id) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			throw ForumException.notFound();
+		}
+		int other = index + Integer.signum(direction);
+		if (other < 0 || other >= ordered.size()) {
+			return;
+		}
+		for (int i = 0; i < ordered.size(); i++) {
+			ordered.get(i).setPosition(i + 1);
+		}
+		ordered.get(index).setPosition(other + 1);
+		ordered.get(other).setPosition(index + 1);
+	}
+
+	private static String checkName(String name) {
+		String n = PlainText.normalize(name);
+		if (n.isEmpty() || PlainText.length(n) > 60 || PlainText.hasForbiddenCharacters(n) || PlainText.hasLineBreaks(n)) {
+			throw ForumException.invalid("name", "category.nameInvalid");
+		}
+		return n;
+	}
+
+	private static String checkDescription(String description) {
+		String d = PlainText.normalize(description);
+		if (PlainText.length(d) > 300 || PlainText.hasForbiddenCharacters(d)) {
+			throw ForumException.invalid("description", "category.descriptionInvalid");
+		}
+		return d;
+	}
+}

@@ -1,0 +1,93 @@
+package org.steadfast.forum;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-time tokens for posting forms. Issuing one writes nothing (it is signed, not stored), so
+ * showing a form stays a read; the token is recorded only when a post is made with it.
+ */
+@Component
+public class FormTokens {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final byte[] secret;
+	private final ForumProperties properties;
+	private final Clock clock;
+
+	FormTokens(ForumProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+		if (properties.getFormTokenSecret().isBlank()) {
+			this.secret = new byte[32];
+			RANDOM.nextBytes(secret);
+		}
+		else {
+			this.secret = properties.getFormTokenSecret().getBytes(StandardCharsets.UTF_8);
+		}
+	}
+
+	public String issue(long memberId) {
+		byte[] nonce = new byte[12];
+		RANDOM.nextBytes(nonce);
+		String payload = memberId + "." + clock.instant().getEpochSecond() + "."
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+		return payload + "." + sign(payload);
+	}
+
+	/** True when this member was given this token recently and nobody altered it. */
+	public boolean isValid(String token, long memberId) {
+		if (token == null || token.length() > 200) {
+			return false;
+		}
+		int lastDot = token.lastIndexOf('.');
+		if (lastDot < 0) {
+			return false;
+		}
+		String payload = token.substring(0, lastDot);
+		String[] parts = payload.split("\\.");
+		if (parts.length != 3 || !MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+				token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII))) {
+			return false;
+		}
+		try {
+			long owner = Long.parseLong(parts[0]);
+			Instant issued = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+			return owner == memberId && !issued.plus(properties.getFormTokenLifetime()).isBefore(clock.instant());
+		}
+		catch (NumberFormatException e) {
+			return false;
+		}
+	}
+
+	/** What is stored of a used token: its hash, so the table never holds a usable token. */
+	static String hash(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private String sign(String payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

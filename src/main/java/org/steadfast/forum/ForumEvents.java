@@ -1,0 +1,23 @@
+package org.steadfast.forum;
+
+/** What happened in the forum, for other modules to react to (notifications, moderation, search). */
+public final class ForumEvents {
+
+	private ForumEvents() {
+	}
+
+	public record TopicStarted(long topicId, long authorId, TopicKind kind, Visibility visibility) {
+	}
+
+	public record PostCreated(long postId, long topicId, long authorId, int number, TopicKind kind) {
+	}
+
+	public record PostEdited(long postId, long topicId, long editorId) {
+	}
+
+	public record PostDeleted(long postId, long topicId, long memberId) {
+	}
+
+	public record ReactionAdded(long postId, long postAuthorId, long memberId, ReactionKind kind) {
+	}
+}

@@ -1,0 +1,44 @@
+package org.steadfast.forum;
+
+/** A write the forum refuses, with the message key that tells the member why (and the field at fault, if any). */
+public class ForumException extends RuntimeException {
+
+	public enum Reason {
+		NOT_FOUND, FORBIDDEN, LOCKED, INVALID, TOO_FAST, CONFLICT
+	}
+
+	private final Reason reason;
+	private final String field;
+	private final String messageKey;
+
+	public ForumException(Reason reason, String field, String messageKey) {
+		super(messageKey);
+		this.reason = reason;
+		this.field = field;
+		this.messageKey = messageKey;
+	}
+
+	public static ForumException notFound() {
+		return new ForumException(Reason.NOT_FOUND, null, "error.404.title");
+	}
+
+	public static ForumException forbidden(String messageKey) {
+		return new ForumException(Reason.FORBIDDEN, null, messageKey);
+	}
+
+	public static ForumException invalid(String field, String messageKey) {
+		return new ForumException(Reason.INVALID, field, messageKey);
+	}
+
+	public Reason reason() {
+		return reason;
+	}
+
+	public String field() {
+		return field;
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+}

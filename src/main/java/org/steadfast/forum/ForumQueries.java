@@ -1,0 +1,303 @@
+package org.steadfast.forum;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.accounts.Role;
+import org.steadfast.forum.ForumViews.Listing;
+import org.steadfast.forum.ForumViews.PostView;
+import org.steadfast.forum.ForumViews.Revision;
+import org.steadfast.forum.ForumViews.TagSummary;
+import org.steadfast.forum.ForumViews.TopicHeader;
+import org.steadfast.forum.ForumViews.TopicPage;
+import org.steadfast.forum.ForumViews.TopicSummary;
+
+/**
+ * The read side of the forum: each page is a fixed, small number of SQL statements (no N+1),
+ * and visibility is part of every query's WHERE clause rather than a filter applied afterwards.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ForumQueries {
+
+	/** Topics this viewer may see in lists: visible (or their own pending ones) and allowed by visibility. */
+	static final String VISIBLE_TOPIC = """
+			(t.status = 'VISIBLE' or (t.status = 'PENDING' and t.author_id = :me))
+			and (t.visibility = 'PUBLIC' or (t.visibility = 'MEMBERS' and 1 = :member) or t.author_id = :me)""";
+
+	private static final String SUMMARY_COLUMNS = """
+			select t.id, t.title, t.slug, t.kind, t.visibility, t.reply_count, t.created_at, t.last_posted_at,
+			       t.pinned, t.locked, t.helpful_post_id, c.slug as category_slug, c.name as category_name,
+			       a.username as author_username, a.display_name as author_name,
+			       lp.username as last_username, lp.display_name as last_name, r.last_read_number
+			from topic t
+			join category c on c.id = t.category_id
+			join member a on a.id = t.author_id
+			join member lp on lp.id = t.last_poster_id
+			left join topic_read r on r.topic_id = t.id and r.member_id = :me
+			""";
+
+	private final JdbcClient jdbc;
+	private final ForumProperties properties;
+
+	ForumQueries(JdbcClient jdbc, ForumProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	public Listing<TopicSummary> latest(Viewer viewer, int page) {
+		return topics(viewer, "", "t.last_posted_at desc, t.id desc", Map.of(), page);
+	}
+
+	/** Topics nobody has answered yet, oldest first, so that no first post goes unanswered. */
+	public Listing<TopicSummary> unanswered(Viewer viewer, int page) {
+		return topics(viewer, "and t.reply_count = 0 and t.kind = 'DISCUSSION' and t.locked = false",
+				"t.created_at asc, t.id asc", Map.of(), page);
+	}
+
+	public Listing<TopicSummary> inCategory(Viewer viewer, long categoryId, int page) {
+		return topics(viewer, "and t.category_id = :category", "t.pinned desc, t.last_posted_at desc, t.id desc",
+				Map.of("category", categoryId), page);
+	}
+
+	public Listing<TopicSummary> tagged(Viewer viewer, String tag, int page) {
+		return topics(viewer,
+				"and exists (select 1 from topic_tag tt join tag g on g.id = tt.tag_id where tt.topic_id = t.id and g.name = :tag)",
+				"t.last_posted_at desc, t.id desc", Map.of("tag", tag), page);
+	}
+
+	/** Topics started by a member, as this viewer may see them (for profiles). */
+	public Listing<TopicSummary> startedBy(Viewer viewer, long authorId, int page) {
+		return topics(viewer, "and t.author_id = :author", "t.created_at desc, t.id desc", Map.of("author", authorId),
+				page);
+	}
+
+	private Listing<TopicSummary> topics(Viewer viewer, String filter, String order, Map<String, Object> params,
+			int page) {
+		int size = properties.getTopicsPerPage();
+		int p = Math.max(1, page);
+		var statement = jdbc.sql(SUMMARY_COLUMNS + " where " + VISIBLE_TOPIC + " " + filter + " order by " + order
+				+ " limit :limit offset :offset");
+		statement = bindViewer(statement, viewer).param("limit", size + 1).param("offset", (long) (p - 1) * size);
+		for (var e : params.entrySet()) {
+			statement = statement.param(e.getKey(), e.getValue());
+		}
+		List<TopicSummary> rows = statement.query(ForumQueries::summary).list();
+		boolean hasNext = rows.size() > size;
+		List<TopicSummary> items = hasNext ? rows.subList(0, size) : rows;
+		return new Listing<>(withTags(items), p, hasNext);
+	}
+
+	private List<TopicSummary> withTags(List<TopicSummary> items) {
+		if (items.isEmpty()) {
+			return items;
+		}
+		Map<Long, List<String>> tags = tagsOf(items.stream().map(TopicSummary::id).toList());
+		return items.stream().map(s -> s.withTags(tags.getOrDefault(s.id(), List.of()))).toList();
+	}
+
+	private Map<Long, List<String>> tagsOf(List<Long> topicIds) {
+		Map<Long, List<String>> tags = new HashMap<>();
+		jdbc.sql("select tt.topic_id, g.name from topic_tag tt join tag g on g.id = tt.tag_id "
+				+ "where tt.topic_id in (:ids) order by g.name")
+				.param("ids", topicIds)
+				.query((ResultSet rs) -> {
+					tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+				});
+		return tags;
+	}
+
+	/**
+	 * The topic header for this viewer, or empty when it does not exist or they may not see it
+	 * (the page then answers 404, without revealing which).
+	 */
+	public Optional<TopicHeader> topic(Viewer viewer, long topicId) {
+		return jdbc.sql("""
+				select t.id, t.title, t.slug, t.kind, t.visibility, t.status, t.category_id, c.slug as category_slug,
+				       c.name as category_name, c.advice, c.archived, t.author_id, a.username, a.display_name,
+				       t.reply_count, t.created_at, t.last_posted_at, t.pinned, t.locked, t.helpful_post_id
+				from topic t join category c on c.id = t.category_id join member a on a.id = t.author_id
+				where t.id = ?""")
+				.param(topicId)
+				.query((rs, n) -> new TopicHeader(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
+						TopicKind.valueOf(rs.getString("kind")), Visibility.valueOf(rs.getString("visibility")),
+						ContentStatus.valueOf(rs.getString("status")), rs.getLong("category_id"),
+						rs.getString("category_slug"), rs.getString("category_name"), rs.getBoolean("advice"),
+						rs.getBoolean("archived"), rs.getLong("author_id"), rs.getString("username"),
+						rs.getString("display_name"), rs.getInt("reply_count"), instant(rs, "created_at"),
+						instant(rs, "last_posted_at"), rs.getBoolean("pinned"), rs.getBoolean("locked"),
+						(Long) rs.getObject("helpful_post_id", Long.class), List.of()))
+				.optional()
+				.filter(h -> viewer.canRead(h.authorId(), h.visibility(), h.status()));
+	}
+
+	/** One page of a topic: header, posts with authors and reactions, tags. Five statements whatever the size. */
+	public Optional<TopicPage> topicPage(Viewer viewer, long topicId, int page) {
+		Optional<TopicHeader> found = topic(viewer, topicId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		TopicHeader header = found.get();
+		int size = properties.getPostsPerPage();
+		int pages = Math.max(1, (header.postCount() + size - 1) / size);
+		int p = Math.min(Math.max(1, page), pages);
+		int from = (p - 1) * size + 1;
+		int to = p * size;
+		long helpfulId = header.helpfulPostId() == null ? -1 : header.helpfulPostId();
+
+		List<PostView> rows = jdbc.sql("""
+				select p.id, p.number, p.author_id, m.username, m.display_name, m.role, p.html, p.status,
+				       p.created_at, p.edited_at, p.edit_count, p.version
+				from post p join member m on m.id = p.author_id
+				where p.topic_id = :topic and (p.number between :from and :to or p.id = :helpful)
+				order by p.number""")
+				.param("topic", topicId).param("from", from).param("to", to).param("helpful", helpfulId)
+				.query((rs, n) -> new PostView(rs.getLong("id"), rs.getInt("number"), rs.getLong("author_id"),
+						rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+						rs.getString("html"), ContentStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
+						instant(rs, "edited_at"), rs.getInt("edit_count"), rs.getLong("version"), Map.of(), List.of()))
+				.list()
+				.stream()
+				.map(post -> redact(viewer, post))
+				.toList();
+		rows = withReactions(viewer, rows);
+		PostView helpful = rows.stream().filter(r -> r.id() == helpfulId && r.visible()).findFirst().orElse(null);
+		List<PostView> posts = rows.stream().filter(r -> r.number() >= from && r.number() <= to).toList();
+		List<String> tags = tagsOf(List.of(topicId)).getOrDefault(topicId, List.of());
+		TopicHeader withTags = new TopicHeader(header.id(), header.title(), header.slug(), header.kind(),
+				header.visibility(), header.status(), header.categoryId(), header.categorySlug(), header.categoryName(),
+				header.advice(), header.categoryArchived(), header.authorId(), header.authorUsername(),
+				header.authorName(), header.replyCount(), header.createdAt(), header.lastPostedAt(), header.pinned(),
+				header.locked(), header.helpfulPostId(), tags);
+		return Optional.of(new TopicPage(withTags, posts, helpful, p, pages));
+	}
+
+	/** Hidden, pending and deleted posts keep their place but not their text, except for author and staff. */
+	private static PostView redact(Viewer viewer, PostView post) {
+		boolean show = switch (post.status()) {
+			case VISIBLE -> true;
+			case PENDING, HIDDEN -> viewer.is(post.authorId()) || viewer.staff();
+			case DELETED -> false;
+		};
+		if (show) {
+			return post;
+		}
+		return new PostView(post.id(), post.number(), post.authorId(), post.authorUsername(), post.authorName(),
+				post.authorRole(), "", post.status(), post.createdAt(), null, 0, post.version(), Map.of(), List.of());
+	}
+
+	private List<PostView> withReactions(Viewer viewer, List<PostView> posts) {
+		List<Long> ids = posts.stream().filter(PostView::visible).map(PostView::id).toList();
+		if (ids.isEmpty()) {
+			return posts;
+		}
+		Map<Long, Map<ReactionKind, Integer>> counts = new HashMap<>();
+		jdbc.sql("select post_id, kind, count(*) from reaction where post_id in (:ids) group by post_id, kind")
+				.param("ids", ids)
+				.query((ResultSet rs) -> {
+					counts.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ReactionKind.class))
+							.put(ReactionKind.valueOf(rs.getString(2)), rs.getInt(3));
+				});
+		Map<Long, List<ReactionKind>> mine = new HashMap<>();
+		if (viewer.isMember()) {
+			jdbc.sql("select post_id, kind from reaction where member_id = :me and post_id in (:ids)")
+					.param("me", viewer.memberId()).param("ids", ids)
+					.query((ResultSet rs) -> {
+						mine.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(ReactionKind.valueOf(rs.getString(2)));
+					});
+		}
+		return posts.stream().map(p -> new PostView(p.id(), p.number(), p.authorId(), p.authorUsername(),
+				p.authorName(), p.authorRole(), p.html(), p.status(), p.createdAt(), p.editedAt(), p.editCount(),
+				p.version(), counts.getOrDefault(p.id(), Map.of()), mine.getOrDefault(p.id(), List.of()))).toList();
+	}
+
+	/** Where a post sits: its topic and number, if this viewer may see the topic. */
+	public Optional<long[]> locate(Viewer viewer, long postId) {
+		return jdbc.sql("select p.topic_id, p.number from post p where p.id = ?").param(postId)
+				.query((rs, n) -> new long[] { rs.getLong(1), rs.getInt(2) })
+				.optional()
+				.filter(loc -> topic(viewer, loc[0]).isPresent());
+	}
+
+	/** A visible post of this topic as a Markdown quote, for pre-filling the reply form. */
+	public Optional<String> quote(Viewer viewer, long topicId, long postId) {
+		return jdbc.sql("""
+				select m.username, p.source from post p join member m on m.id = p.author_id
+				where p.id = ? and p.topic_id = ? and p.status = 'VISIBLE'""")
+				.params(postId, topicId)
+				.query((rs, n) -> org.steadfast.text.Markdown.quote(rs.getString(1), rs.getString(2)))
+				.optional()
+				.filter(q -> topic(viewer, topicId).isPresent());
+	}
+
+	public int pageOf(int number) {
+		return (number - 1) / properties.getPostsPerPage() + 1;
+	}
+
+	public List<TagSummary> tags() {
+		return jdbc.sql("select name, description, topic_count from tag order by topic_count desc, name")
+				.query((rs, n) -> new TagSummary(rs.getString(1), rs.getString(2), rs.getInt(3)))
+				.list();
+	}
+
+	public Optional<TagSummary> tag(String name) {
+		return jdbc.sql("select name, description, topic_count from tag where name = ?").param(name)
+				.query((rs, n) -> new TagSummary(rs.getString(1), rs.getString(2), rs.getInt(3)))
+				.optional();
+	}
+
+	public List<Revision> revisions(long postId) {
+		return jdbc.sql("""
+				select r.html, r.created_at, m.username from post_revision r join member m on m.id = r.editor_id
+				where r.post_id = ? order by r.created_at desc, r.id desc""")
+				.param(postId)
+				.query((rs, n) -> new Revision(rs.getString(1), instant(rs, "created_at"), rs.getString(3)))
+				.list();
+	}
+
+	/** How many topics each category shows to this viewer, in category order. */
+	public Map<Long, Integer> visibleTopicCounts(Viewer viewer) {
+		Map<Long, Integer> counts = new LinkedHashMap<>();
+		bindViewer(jdbc.sql("select t.category_id, count(*) from topic t where " + VISIBLE_TOPIC
+				+ " group by t.category_id"), viewer)
+				.query((ResultSet rs) -> {
+					counts.put(rs.getLong(1), rs.getInt(2));
+				});
+		return counts;
+	}
+
+	private static JdbcClient.StatementSpec bindViewer(JdbcClient.StatementSpec statement, Viewer viewer) {
+		return statement.param("me", viewer.isMember() ? viewer.memberId() : -1L)
+				.param("member", viewer.isMember() ? 1 : 0);
+	}
+
+	private static TopicSummary summary(ResultSet rs, int n) throws SQLException {
+		return new TopicSummary(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
+				TopicKind.valueOf(rs.getString("kind")), Visibility.valueOf(rs.getString("visibility")),
+				rs.getString("category_slug"), rs.getString("category_name"), rs.getString("author_username"),
+				rs.getString("author_name"), rs.getInt("reply_count"), instant(rs, "created_at"),
+				instant(rs, "last_posted_at"), rs.getString("last_username"), rs.getString("last_name"),
+				rs.getBoolean("pinned"), rs.getBoolean("locked"), rs.getObject("helpful_post_id") != null,
+				(Integer) rs.getObject("last_read_number", Integer.class), List.of());
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getObject(column, java.time.LocalDateTime.class);
+		return value == null ? null : value.toInstant(java.time.ZoneOffset.UTC);
+	}
+
+	/** Instants are stored as UTC wall-clock time (as Hibernate writes them with jdbc.time_zone=UTC). */
+	static java.time.LocalDateTime utc(Instant instant) {
+		return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+	}
+}

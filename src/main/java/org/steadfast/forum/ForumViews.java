@@ -1,0 +1,99 @@
+package org.steadfast.forum;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.steadfast.accounts.Role;
+
+/** Read models the pages render: built by {@link ForumQueries} from projections, never entities. */
+public final class ForumViews {
+
+	private ForumViews() {
+	}
+
+	/** One page of a list, with enough to draw the page links. */
+	public record Listing<T>(List<T> items, int page, boolean hasNext) {
+		public boolean hasPrevious() {
+			return page > 1;
+		}
+	}
+
+	public record TopicSummary(long id, String title, String slug, TopicKind kind, Visibility visibility,
+			String categorySlug, String categoryName, String authorUsername, String authorName, int replyCount,
+			Instant createdAt, Instant lastPostedAt, String lastPosterUsername, String lastPosterName, boolean pinned,
+			boolean locked, boolean answeredHelpfully, Integer lastReadNumber, List<String> tags) {
+
+		public TopicSummary withTags(List<String> tags) {
+			return new TopicSummary(id, title, slug, kind, visibility, categorySlug, categoryName, authorUsername,
+					authorName, replyCount, createdAt, lastPostedAt, lastPosterUsername, lastPosterName, pinned, locked,
+					answeredHelpfully, lastReadNumber, tags);
+		}
+
+		public int postCount() {
+			return replyCount + 1;
+		}
+
+		/** Posts added since the member last read this topic; 0 when read or never opened by a guest. */
+		public int newPosts() {
+			return lastReadNumber == null ? 0 : Math.max(0, postCount() - lastReadNumber);
+		}
+
+		public boolean unreadByMember() {
+			return lastReadNumber != null && newPosts() > 0;
+		}
+
+		/** The first post the member has not read yet (1 when they never opened the topic). */
+		public int firstUnread() {
+			return lastReadNumber == null ? 1 : Math.min(lastReadNumber + 1, postCount());
+		}
+	}
+
+	public record TopicHeader(long id, String title, String slug, TopicKind kind, Visibility visibility,
+			ContentStatus status, long categoryId, String categorySlug, String categoryName, boolean advice,
+			boolean categoryArchived, long authorId, String authorUsername, String authorName, int replyCount,
+			Instant createdAt, Instant lastPostedAt, boolean pinned, boolean locked, Long helpfulPostId, List<String> tags) {
+
+		public int postCount() {
+			return replyCount + 1;
+		}
+	}
+
+	public record PostView(long id, int number, long authorId, String authorUsername, String authorName,
+			Role authorRole, String html, ContentStatus status, Instant createdAt, Instant editedAt, int editCount,
+			long version, Map<ReactionKind, Integer> reactions, List<ReactionKind> mine) {
+
+		public boolean visible() {
+			return status == ContentStatus.VISIBLE;
+		}
+
+		public boolean edited() {
+			return editCount > 0;
+		}
+
+		public int reactionCount(ReactionKind kind) {
+			return reactions.getOrDefault(kind, 0);
+		}
+
+		public boolean reacted(ReactionKind kind) {
+			return mine.contains(kind);
+		}
+	}
+
+	/** The topic page: the header, this page's posts, and the post marked as the advice that helped. */
+	public record TopicPage(TopicHeader topic, List<PostView> posts, PostView helpful, int page, int pages) {
+	}
+
+	public record CategoryView(long id, String slug, String name, String description, boolean advice,
+			boolean archived) {
+
+		public static CategoryView of(Category c) {
+			return new CategoryView(c.getId(), c.getSlug(), c.getName(), c.getDescription(), c.isAdvice(), c.isArchived());
+		}
+	}
+
+	public record TagSummary(String name, String description, int topicCount) {
+	}
+
+	public record Revision(String html, Instant createdAt, String editorUsername) {
+	}
+}

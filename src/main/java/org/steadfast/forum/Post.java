@@ -1,0 +1,136 @@
+package org.steadfast.forum;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.steadfast.text.RenderedText;
+
+/** One message in a topic. Stores its Markdown source and the HTML rendered from it at write time. */
+@Entity
+@Table(name = "post")
+public class Post {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "topic_id", nullable = false)
+	private Long topicId;
+
+	@Column(nullable = false)
+	private int number;
+
+	@Column(name = "author_id", nullable = false)
+	private Long authorId;
+
+	@Column(nullable = false, columnDefinition = "mediumtext")
+	private String source;
+
+	@Column(nullable = false, columnDefinition = "mediumtext")
+	private String html;
+
+	@Column(name = "plain_text", nullable = false, columnDefinition = "mediumtext")
+	private String plainText;
+
+	@Column(name = "body_hash", nullable = false, length = 64)
+	private String bodyHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private ContentStatus status;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "edited_at")
+	private Instant editedAt;
+
+	@Column(name = "edit_count", nullable = false)
+	private int editCount;
+
+	@Version
+	private long version;
+
+	protected Post() {
+	}
+
+	Post(Long topicId, int number, Long authorId, String source, RenderedText rendered, Instant now) {
+		this.topicId = topicId;
+		this.number = number;
+		this.authorId = authorId;
+		this.source = source;
+		this.html = rendered.html();
+		this.plainText = rendered.plainText();
+		this.bodyHash = PostingRules.bodyHash(source);
+		this.status = ContentStatus.VISIBLE;
+		this.createdAt = now;
+	}
+
+	void edit(String source, RenderedText rendered, Instant now) {
+		this.source = source;
+		this.html = rendered.html();
+		this.plainText = rendered.plainText();
+		this.bodyHash = PostingRules.bodyHash(source);
+		this.editedAt = now;
+		this.editCount++;
+	}
+
+	void setStatus(ContentStatus status) {
+		this.status = status;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Long getTopicId() {
+		return topicId;
+	}
+
+	public int getNumber() {
+		return number;
+	}
+
+	public Long getAuthorId() {
+		return authorId;
+	}
+
+	public String getSource() {
+		return source;
+	}
+
+	public String getHtml() {
+		return html;
+	}
+
+	public String getPlainText() {
+		return plainText;
+	}
+
+	public ContentStatus getStatus() {
+		return status;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getEditedAt() {
+		return editedAt;
+	}
+
+	public int getEditCount() {
+		return editCount;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+}

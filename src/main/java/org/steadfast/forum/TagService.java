@@ -1,0 +1,104 @@
+package org.steadfast.forum;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.text.PlainText;
+
+/** Tags: created on first use, described, renamed and merged by moderators. */
+@Service
+public class TagService {
+
+	private final TagRepository tags;
+	private final JdbcClient jdbc;
+
+	TagService(TagRepository tags, JdbcClient jdbc) {
+		this.tags = tags;
+		this.jdbc = jdbc;
+	}
+
+	/** The tags with these (already normalised) names, creating the missing ones. */
+	@Transactional
+	public List<Tag> findOrCreate(List<String> names) {
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		for (String name : names) {
+			// INSERT IGNORE: two topics introducing the same new tag at once both get the one row.
+			jdbc.sql("insert ignore into tag (name, description, topic_count) values (?, '', 0)").param(name).update();
+		}
+		List<Tag> found = tags.findByNameIn(names);
+		return names.stream().map(n -> found.stream().filter(t -> t.getName().equals(n)).findFirst().orElseThrow()).toList();
+	}
+
+	/** Counts only topics everyone signed in may see, so a count never reveals a private plan. */
+	@Transactional
+	public void recount(Collection<Long> tagIds) {
+		if (tagIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update tag set topic_count = (
+				  select count(*) from topic_tag tt join topic t on t.id = tt.topic_id
+				  where tt.tag_id = tag.id and t.status = 'VISIBLE' and t.visibility in ('PUBLIC', 'MEMBERS'))
+				where id in (:ids)""").param("ids", tagIds).update();
+	}
+
+	@Transactional
+	public void describe(String name, String description) {
+		String text = PlainText.normalize(description);
+		if (PlainText.length(text) > 300 || PlainText.hasForbiddenCharacters(text)) {
+			throw ForumException.invalid("description", "tags.descriptionInvalid");
+		}
+		tags.findByName(name).orElseThrow(ForumException::notFound).describe(text);
+	}
+
+	/** Renames a tag; renaming onto an existing tag merges the two. */
+	@Transactional
+	public String rename(String from, String typedTo) {
+		TagNames.Result to = TagNames.normalize(typedTo);
+		if (!to.ok()) {
+			throw ForumException.invalid("newName", to.error());
+		}
+		Tag source = tags.findByName(from).orElseThrow(ForumException::notFound);
+		if (source.getName().equals(to.name())) {
+			return to.name();
+		}
+		var existing = tags.findByName(to.name());
+		if (existing.isPresent()) {
+			merge(source, existing.get());
+		}
+		else {
+			source.rename(to.name());
+		}
+		return to.name();
+	}
+
+	@Transactional
+	public void merge(String from, String into) {
+		Tag source = tags.findByName(from).orElseThrow(ForumException::notFound);
+		Tag target = tags.findByName(into).orElseThrow(() -> ForumException.invalid("into", "tags.unknown"));
+		if (!source.getId().equals(target.getId())) {
+			merge(source, target);
+		}
+	}
+
+	private void merge(Tag source, Tag target) {
+		tags.flush();
+		jdbc.sql("""
+				insert into topic_tag (topic_id, tag_id)
+				select tt.topic_id, :target from topic_tag tt
+				where tt.tag_id = :source and not exists (
+				  select 1 from topic_tag x where x.topic_id = tt.topic_id and x.tag_id = :target)""")
+				.param("target", target.getId()).param("source", source.getId()).update();
+		jdbc.sql("delete from topic_tag where tag_id = ?").param(source.getId()).update();
+		if (target.getDescription().isBlank() && !source.getDescription().isBlank()) {
+			target.describe(source.getDescription());
+		}
+		tags.delete(source);
+		tags.flush();
+		recount(List.of(target.getId()));
+	}
+}

@@ -1,0 +1,5 @@
+package org.steadfast.forum;
+
+public enum TopicKind {
+	DISCUSSION, PLAN
+}

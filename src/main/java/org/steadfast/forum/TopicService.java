@@ -1,0 +1,263 @@
+package org.steadfast.forum;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.accounts.MemberRepository;
+import org.steadfast.forum.ForumEvents.PostCreated;
+import org.steadfast.forum.ForumEvents.PostDeleted;
+import org.steadfast.forum.ForumEvents.PostEdited;
+import org.steadfast.forum.ForumEvents.TopicStarted;
+import org.steadfast.text.Markdown;
+import org.steadfast.text.PlainText;
+
+/**
+ * Starting topics, replying, editing and deleting posts. Every rule (length, visibility, locks,
+ * limits, one-time form tokens) is enforced here, so no form or caller can skip one.
+ */
+@Service
+public class TopicService {
+
+	private final TopicRepository topics;
+	private final PostRepository posts;
+	private final PostRevisionRepository revisions;
+	private final CategoryRepository categories;
+	private final TagService tags;
+	private final MemberRepository members;
+	private final FormTokens formTokens;
+	private final ForumProperties limits;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	TopicService(TopicRepository topics, PostRepository posts, PostRevisionRepository revisions,
+			CategoryRepository categories, TagService tags, MemberRepository members, FormTokens formTokens,
+			ForumProperties limits, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.topics = topics;
+		this.posts = posts;
+		this.revisions = revisions;
+		this.categories = categories;
+		this.tags = tags;
+		this.members = members;
+		this.formTokens = formTokens;
+		this.limits = limits;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A topic as a member (or another module, for plans) asks to start it. */
+	public record NewTopic(long categoryId, String title, String body, List<String> tagNames, TopicKind kind,
+			Visibility visibility) {
+
+		public static NewTopic discussion(long categoryId, String title, String body, List<String> tagNames) {
+			return new NewTopic(categoryId, title, body, tagNames, TopicKind.DISCUSSION, Visibility.PUBLIC);
+		}
+	}
+
+	@Transactional
+	public Topic startTopic(long authorId, NewTopic request, String formToken) {
+		String title = PlainText.normalize(request.title());
+		PostingRules.checkTitle(title).ifPresent(key -> {
+			throw ForumException.invalid("title", key);
+		});
+		String body = PostingRules.normalizeBody(request.body());
+		PostingRules.checkBody(body).ifPresent(key -> {
+			throw ForumException.invalid("body", key);
+		});
+		if (request.tagNames().size() > TagNames.MAX_TAGS) {
+			throw ForumException.invalid("tags", "tags.tooMany");
+		}
+		Category category = categories.findById(request.categoryId())
+				.orElseThrow(() -> ForumException.invalid("categoryId", "category.unknown"));
+		if (category.isArchived()) {
+			throw ForumException.invalid("categoryId", "category.archived");
+		}
+		Instant now = clock.instant();
+		checkToken(formToken, authorId);
+		checkLimits(authorId, body, now);
+
+		Topic topic = new Topic(category.getId(), request.kind(), request.visibility(), title, authorId, now);
+		topic.setTags(new java.util.LinkedHashSet<>(tags.findOrCreate(request.tagNames())));
+		topics.save(topic);
+		Post first = posts.save(new Post(topic.getId(), 1, authorId, body, Markdown.DEFAULT.render(body), now));
+		category.topicAdded();
+		recordToken(formToken, authorId, first.getId(), now);
+		topics.flush();
+		tags.recount(topic.getTags().stream().map(Tag::getId).toList());
+		events.publishEvent(new TopicStarted(topic.getId(), authorId, topic.getKind(), topic.getVisibility()));
+		events.publishEvent(new PostCreated(first.getId(), topic.getId(), authorId, 1, topic.getKind()));
+		return topic;
+	}
+
+	@Transactional
+	public Post reply(long topicId, long authorId, boolean staff, String text, String formToken) {
+		String body = PostingRules.normalizeBody(text);
+		PostingRules.checkBody(body).ifPresent(key -> {
+			throw ForumException.invalid("body", key);
+		});
+		Topic topic = topics.findForUpdate(topicId).orElseThrow(ForumException::notFound);
+		Viewer viewer = new Viewer(authorId, staff);
+		if (!viewer.canRead(topic)) {
+			throw ForumException.notFound();
+		}
+		if (topic.isLocked() && !staff) {
+			throw new ForumException(ForumException.Reason.LOCKED, null, "topic.locked");
+		}
+		Instant now = clock.instant();
+		checkToken(formToken, authorId);
+		checkLimits(authorId, body, now);
+
+		Post post = posts.save(new Post(topic.getId(), topic.nextPostNumber(), authorId, body,
+				Markdown.DEFAULT.render(body), now));
+		topic.replied(authorId, now);
+		recordToken(formToken, authorId, post.getId(), now);
+		events.publishEvent(new PostCreated(post.getId(), topic.getId(), authorId, post.getNumber(), topic.getKind()));
+		return post;
+	}
+
+	/**
+	 * Edits a post (and the title, for the first post). {@code expectedVersion} is the version the
+	 * editor started from: if someone changed the post meanwhile, the edit is refused as a conflict.
+	 */
+	@Transactional
+	public Post edit(long postId, long editorId, boolean staff, String title, String text, long expectedVersion) {
+		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(post.getTopicId()).orElseThrow(ForumException::notFound);
+		Viewer viewer = new Viewer(editorId, staff);
+		if (!viewer.canRead(topic) || post.getStatus() == ContentStatus.DELETED) {
+			throw ForumException.notFound();
+		}
+		if (!Objects.equals(post.getAuthorId(), editorId) && !staff) {
+			throw ForumException.forbidden("post.notYours");
+		}
+		if (topic.isLocked() && !staff) {
+			throw new ForumException(ForumException.Reason.LOCKED, null, "topic.locked");
+		}
+		String body = PostingRules.normalizeBody(text);
+		PostingRules.checkBody(body).ifPresent(key -> {
+			throw ForumException.invalid("body", key);
+		});
+		String newTitle = null;
+		if (post.getNumber() == 1 && title != null) {
+			newTitle = PlainText.normalize(title);
+			String t = newTitle;
+			PostingRules.checkTitle(t).ifPresent(key -> {
+				throw ForumException.invalid("title", key);
+			});
+		}
+		if (post.getVersion() != expectedVersion) {
+			throw new ForumException(ForumException.Reason.CONFLICT, null, "post.conflict");
+		}
+		Instant now = clock.instant();
+		revisions.save(new PostRevision(post, editorId, now));
+		post.edit(body, Markdown.DEFAULT.render(body), now);
+		if (newTitle != null && !newTitle.equals(topic.getTitle())) {
+			topic.retitle(newTitle);
+		}
+		posts.flush();
+		events.publishEvent(new PostEdited(post.getId(), topic.getId(), editorId));
+		return post;
+	}
+
+	/** Soft delete by the author: the post becomes a placeholder so the thread still reads. */
+	@Transactional
+	public Post delete(long postId, long memberId, boolean staff) {
+		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(post.getTopicId()).orElseThrow(ForumException::notFound);
+		if (!new Viewer(memberId, staff).canRead(topic) || post.getStatus() == ContentStatus.DELETED) {
+			throw ForumException.notFound();
+		}
+		if (!Objects.equals(post.getAuthorId(), memberId) && !staff) {
+			throw ForumException.forbidden("post.notYours");
+		}
+		post.setStatus(ContentStatus.DELETED);
+		if (Objects.equals(topic.getHelpfulPostId(), post.getId())) {
+			topic.setHelpfulPostId(null);
+		}
+		events.publishEvent(new PostDeleted(post.getId(), topic.getId(), memberId));
+		return post;
+	}
+
+	/** In advice categories, the topic's author marks the reply that helped (or clears it with null). */
+	@Transactional
+	public void markHelpful(long topicId, long memberId, Long postId) {
+		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		if (!new Viewer(memberId, false).canRead(topic)) {
+			throw ForumException.notFound();
+		}
+		if (!Objects.equals(topic.getAuthorId(), memberId)) {
+			throw ForumException.forbidden("helpful.onlyAuthor");
+		}
+		Category category = categories.findById(topic.getCategoryId()).orElseThrow();
+		if (!category.isAdvice()) {
+			throw ForumException.forbidden("helpful.onlyAdvice");
+		}
+		if (postId != null) {
+			Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+			if (!post.getTopicId().equals(topicId) || post.getNumber() == 1
+					|| post.getStatus() != ContentStatus.VISIBLE) {
+				throw ForumException.invalid(null, "helpful.invalid");
+			}
+		}
+		topic.setHelpfulPostId(postId);
+	}
+
+	/** The post that a used form token created, if any. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> postForToken(String formToken) {
+		if (formToken == null) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("select post_id from used_form_token where token_hash = ?")
+				.param(FormTokens.hash(formToken)).query(Long.class).optional();
+	}
+
+	private void checkToken(String formToken, long memberId) {
+		if (!formTokens.isValid(formToken, memberId)) {
+			throw ForumException.invalid(null, "form.expired");
+		}
+		postForToken(formToken).ifPresent(id -> {
+			throw new AlreadyPostedException(id);
+		});
+	}
+
+	private void recordToken(String formToken, long memberId, long postId, Instant now) {
+		jdbc.sql("insert into used_form_token (token_hash, member_id, post_id, created_at) values (?, ?, ?, ?)")
+				.params(FormTokens.hash(formToken), memberId, postId, ForumQueries.utc(now))
+				.update();
+	}
+
+	private void checkLimits(long authorId, String body, Instant now) {
+		var last = posts.lastPostedAt(authorId);
+		if (last.isPresent() && last.get().isAfter(now.minus(limits.getMinTimeBetweenPosts()))) {
+			throw new ForumException(ForumException.Reason.TOO_FAST, null, "posting.tooFast");
+		}
+		if (posts.existsByAuthorIdAndBodyHashAndCreatedAtAfter(authorId, PostingRules.bodyHash(body),
+				now.minus(limits.getDuplicateWindow()))) {
+			throw ForumException.invalid("body", "posting.duplicate");
+		}
+		var joined = members.findById(authorId).orElseThrow().getCreatedAt();
+		if (joined.isAfter(now.minus(limits.getNewMemberAge()))
+				&& posts.countByAuthorIdAndCreatedAtAfter(authorId, now.minus(java.time.Duration.ofDays(1))) >= limits
+						.getNewMemberDailyCap()) {
+			throw new ForumException(ForumException.Reason.TOO_FAST, null, "posting.dailyCap");
+		}
+	}
+
+	/** Moderator and admin actions on a topic. */
+	@Transactional
+	public void setPinned(long topicId, boolean pinned) {
+		topics.findById(topicId).orElseThrow(ForumException::notFound).setPinned(pinned);
+	}
+
+	@Transactional
+	public void setLocked(long topicId, boolean locked) {
+		topics.findById(topicId).orElseThrow(ForumException::notFound).setLocked(locked);
+	}
+}

@@ -1,0 +1,77 @@
+package org.steadfast.forum.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.forum.CategoryService;
+import org.steadfast.forum.ForumException;
+
+/** Administrators create, edit, reorder and archive categories. */
+@Controller
+class CategoryAdminController {
+
+	private final CategoryService categories;
+
+	CategoryAdminController(CategoryService categories) {
+		this.categories = categories;
+	}
+
+	@GetMapping("/admin/categories")
+	String list(Model model) {
+		model.addAttribute("categories", categories.all());
+		return "forum/admin-categories";
+	}
+
+	@PostMapping("/admin/categories")
+	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
+			@RequestParam(defaultValue = "false") boolean advice, Model model, RedirectAttributes redirect) {
+		try {
+			categories.create(name, description, advice);
+		}
+		catch (ForumException e) {
+			model.addAttribute("categories", categories.all());
+			model.addAttribute("createError", e.messageKey());
+			model.addAttribute("newName", name);
+			model.addAttribute("newDescription", description);
+			model.addAttribute("newAdvice", advice);
+			return "forum/admin-categories";
+		}
+		redirect.addFlashAttribute("notice", "category.saved");
+		return "redirect:/admin/categories";
+	}
+
+	@PostMapping("/admin/categories/{id}")
+	String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "false") boolean advice,
+			RedirectAttributes redirect) {
+		return act(redirect, () -> categories.update(id, name, description, advice));
+	}
+
+	@PostMapping("/admin/categories/{id}/move")
+	String move(@PathVariable long id, @RequestParam int direction, RedirectAttributes redirect) {
+		return act(redirect, () -> categories.move(id, direction));
+	}
+
+	@PostMapping("/admin/categories/{id}/archive")
+	String archive(@PathVariable long id, @RequestParam boolean archived, RedirectAttributes redirect) {
+		return act(redirect, () -> categories.setArchived(id, archived));
+	}
+
+	private String act(RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", "category.saved");
+		}
+		catch (ForumException e) {
+			if (e.reason() == ForumException.Reason.NOT_FOUND) {
+				throw e;
+			}
+			redirect.addFlashAttribute("categoryError", e.messageKey());
+		}
+		return "redirect:/admin/categories";
+	}
+}

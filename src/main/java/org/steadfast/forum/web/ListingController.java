@@ -1,0 +1,47 @@
+package org.steadfast.forum.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.steadfast.forum.CategoryService;
+import org.steadfast.forum.ForumException;
+import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Viewer;
+
+@Controller
+class ListingController {
+
+	private final ForumQueries queries;
+	private final CategoryService categories;
+
+	ListingController(ForumQueries queries, CategoryService categories) {
+		this.queries = queries;
+		this.categories = categories;
+	}
+
+	@GetMapping({ "/", "/latest" })
+	String latest(@RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("listing", queries.latest(Viewer.current(), page));
+		model.addAttribute("categories", categories.open());
+		model.addAttribute("view", "latest");
+		return "forum/latest";
+	}
+
+	@GetMapping("/unanswered")
+	String unanswered(@RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("listing", queries.unanswered(Viewer.current(), page));
+		model.addAttribute("categories", categories.open());
+		model.addAttribute("view", "unanswered");
+		return "forum/latest";
+	}
+
+	@GetMapping("/c/{slug}")
+	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		var category = categories.bySlug(slug).orElseThrow(ForumException::notFound);
+		model.addAttribute("category", category);
+		model.addAttribute("listing", queries.inCategory(Viewer.current(), category.id(), page));
+		return "forum/category";
+	}
+}

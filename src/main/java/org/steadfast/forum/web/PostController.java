@@ -1,0 +1,151 @@
+package org.steadfast.forum.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.forum.ContentStatus;
+import org.steadfast.forum.ForumException;
+import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.PostRepository;
+import org.steadfast.forum.ReactionKind;
+import org.steadfast.forum.ReactionService;
+import org.steadfast.forum.TopicService;
+import org.steadfast.forum.Viewer;
+import org.steadfast.text.Markdown;
+
+@Controller
+class PostController {
+
+	private final ForumQueries queries;
+	private final TopicService topics;
+	private final ReactionService reactions;
+	private final PostRepository posts;
+
+	PostController(ForumQueries queries, TopicService topics, ReactionService reactions, PostRepository posts) {
+		this.queries = queries;
+		this.topics = topics;
+		this.reactions = reactions;
+		this.posts = posts;
+	}
+
+	/** A permanent link to a post: to its page and anchor in the topic. */
+	@GetMapping("/p/{id}")
+	String permalink(@PathVariable long id) {
+		return "redirect:" + location(Viewer.current(), id);
+	}
+
+	@GetMapping("/p/{id}/edit")
+	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		var post = editable(id, me);
+		var topic = queries.topic(new Viewer(me.id(), me.isStaff()), post.getTopicId()).orElseThrow(ForumException::notFound);
+		return showEdit(post, topic.title(), new EditForm(topic.title(), post.getSource(), post.getVersion()), model);
+	}
+
+	@PostMapping("/p/{id}/edit")
+	String edit(@PathVariable long id, EditForm form, @RequestParam(required = false) String preview,
+			@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		var post = editable(id, me);
+		var topic = queries.topic(new Viewer(me.id(), me.isStaff()), post.getTopicId()).orElseThrow(ForumException::notFound);
+		BindingResult errors = new DirectFieldBindingResult(form, "editForm");
+		if (preview != null) {
+			model.addAttribute("preview", Markdown.DEFAULT.render(form.body() == null ? "" : form.body()).html());
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "editForm", errors);
+			return showEdit(post, topic.title(), form, model);
+		}
+		try {
+			long version = form.version() == null ? -1 : form.version();
+			topics.edit(id, me.id(), me.isStaff(), form.title(), form.body(), version);
+			return "redirect:" + location(new Viewer(me.id(), me.isStaff()), id);
+		}
+		catch (ForumException e) {
+			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN
+					|| e.reason() == ForumException.Reason.LOCKED) {
+				throw e;
+			}
+			if (e.field() != null) {
+				errors.rejectValue(e.field(), e.messageKey());
+			}
+			else {
+				errors.reject(e.messageKey());
+			}
+			if (e.reason() == ForumException.Reason.CONFLICT) {
+				// Show what the post says now, keep what this member typed, and let them save again on top.
+				var current = posts.findById(id).orElseThrow(ForumException::notFound);
+				model.addAttribute("currentHtml", current.getHtml());
+				form = new EditForm(form.title(), form.body(), current.getVersion());
+			}
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "editForm", errors);
+			return showEdit(post, topic.title(), form, model);
+		}
+	}
+
+	private String showEdit(org.steadfast.forum.Post post, String topicTitle, EditForm form, Model model) {
+		model.addAttribute("editForm", form);
+		model.addAttribute("postId", post.getId());
+		model.addAttribute("firstPost", post.getNumber() == 1);
+		model.addAttribute("topicTitle", topicTitle);
+		return "forum/edit";
+	}
+
+	private org.steadfast.forum.Post editable(long id, MemberPrincipal me) {
+		var post = posts.findById(id).orElseThrow(ForumException::notFound);
+		if (queries.topic(new Viewer(me.id(), me.isStaff()), post.getTopicId()).isEmpty()
+				|| post.getStatus() == ContentStatus.DELETED) {
+			throw ForumException.notFound();
+		}
+		if (!post.getAuthorId().equals(me.id()) && !me.isStaff()) {
+			throw ForumException.forbidden("post.notYours");
+		}
+		return post;
+	}
+
+	@GetMapping("/p/{id}/history")
+	String history(@PathVariable long id, Model model) {
+		Viewer viewer = Viewer.current();
+		var post = posts.findById(id).orElseThrow(ForumException::notFound);
+		var topic = queries.topic(viewer, post.getTopicId()).orElseThrow(ForumException::notFound);
+		if (post.getStatus() != ContentStatus.VISIBLE && !viewer.staff()) {
+			throw ForumException.notFound();
+		}
+		model.addAttribute("topic", topic);
+		model.addAttribute("postId", id);
+		model.addAttribute("postNumber", post.getNumber());
+		model.addAttribute("currentHtml", post.getHtml());
+		model.addAttribute("revisions", queries.revisions(id));
+		return "forum/history";
+	}
+
+	@PostMapping("/p/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		topics.delete(id, me.id(), me.isStaff());
+		redirect.addFlashAttribute("notice", "post.deleted");
+		return "redirect:" + location(new Viewer(me.id(), me.isStaff()), id);
+	}
+
+	@PostMapping("/p/{id}/react")
+	String react(@PathVariable long id, @RequestParam String kind, @AuthenticationPrincipal MemberPrincipal me) {
+		ReactionKind reaction;
+		try {
+			reaction = ReactionKind.valueOf(kind);
+		}
+		catch (IllegalArgumentException e) {
+			throw ForumException.invalid("kind", "reaction.unknown");
+		}
+		reactions.toggle(id, me.id(), reaction);
+		return "redirect:" + location(new Viewer(me.id(), me.isStaff()), id);
+	}
+
+	private String location(Viewer viewer, long postId) {
+		var loc = queries.locate(viewer, postId).orElseThrow(ForumException::notFound);
+		var topic = queries.topic(viewer, loc[0]).orElseThrow(ForumException::notFound);
+		return Links.post(loc[0], topic.slug(), queries.pageOf((int) loc[1]), (int) loc[1]);
+	}
+}

@@ -1,0 +1,4 @@
+package org.steadfast.forum.web;
+
+record ReplyForm(String body, String formToken) {
+}

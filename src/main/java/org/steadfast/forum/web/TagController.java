@@ -1,0 +1,75 @@
+package org.steadfast.forum.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.forum.ForumException;
+import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.TagService;
+import org.steadfast.forum.Viewer;
+
+@Controller
+class TagController {
+
+	private final ForumQueries queries;
+	private final TagService tags;
+
+	TagController(ForumQueries queries, TagService tags) {
+		this.queries = queries;
+		this.tags = tags;
+	}
+
+	@GetMapping("/tags")
+	String index(Model model) {
+		model.addAttribute("tags", queries.tags());
+		return "forum/tags";
+	}
+
+	@GetMapping("/tags/{name}")
+	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") int page, Model model) {
+		var tag = queries.tag(name).orElseThrow(ForumException::notFound);
+		model.addAttribute("tag", tag);
+		model.addAttribute("listing", queries.tagged(Viewer.current(), tag.name(), page));
+		return "forum/tag";
+	}
+
+	/** Moderators describe, rename and merge tags. */
+	@GetMapping("/mod/tags")
+	String manage(Model model) {
+		model.addAttribute("tags", queries.tags());
+		return "forum/mod-tags";
+	}
+
+	@PostMapping("/mod/tags/{name}/describe")
+	String describe(@PathVariable String name, @RequestParam String description, RedirectAttributes redirect) {
+		return act(redirect, () -> tags.describe(name, description));
+	}
+
+	@PostMapping("/mod/tags/{name}/rename")
+	String rename(@PathVariable String name, @RequestParam String newName, RedirectAttributes redirect) {
+		return act(redirect, () -> tags.rename(name, newName));
+	}
+
+	@PostMapping("/mod/tags/{name}/merge")
+	String merge(@PathVariable String name, @RequestParam String into, RedirectAttributes redirect) {
+		return act(redirect, () -> tags.merge(name, into));
+	}
+
+	private String act(RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", "tags.saved");
+		}
+		catch (ForumException e) {
+			if (e.reason() == ForumException.Reason.NOT_FOUND) {
+				throw e;
+			}
+			redirect.addFlashAttribute("tagError", e.messageKey());
+		}
+		return "redirect:/mod/tags";
+	}
+}

@@ -1,0 +1,190 @@
+package org.steadfast.forum.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.forum.AlreadyPostedException;
+import org.steadfast.forum.CategoryService;
+import org.steadfast.forum.ForumException;
+import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.ForumViews.TopicPage;
+import org.steadfast.forum.FormTokens;
+import org.steadfast.forum.ReadState;
+import org.steadfast.forum.TagNames;
+import org.steadfast.forum.TopicService;
+import org.steadfast.forum.Viewer;
+import org.steadfast.text.Markdown;
+
+@Controller
+class TopicController {
+
+	private final ForumQueries queries;
+	private final TopicService topics;
+	private final CategoryService categories;
+	private final ReadState readState;
+	private final FormTokens formTokens;
+
+	TopicController(ForumQueries queries, TopicService topics, CategoryService categories, ReadState readState,
+			FormTokens formTokens) {
+		this.queries = queries;
+		this.topics = topics;
+		this.categories = categories;
+		this.readState = readState;
+		this.formTokens = formTokens;
+	}
+
+	@GetMapping("/t/{id}")
+	String topicWithoutSlug(@PathVariable long id, @RequestParam(defaultValue = "1") int page) {
+		var header = queries.topic(Viewer.current(), id).orElseThrow(ForumException::notFound);
+		return "redirect:" + Links.topic(header.id(), header.slug(), page);
+	}
+
+	@GetMapping("/t/{id}/{slug}")
+	String topic(@PathVariable long id, @PathVariable String slug, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(required = false) Long quote, Model model) {
+		Viewer viewer = Viewer.current();
+		TopicPage topicPage = queries.topicPage(viewer, id, page).orElseThrow(ForumException::notFound);
+		if (!topicPage.topic().slug().equals(slug) || topicPage.page() != page && page != 1) {
+			return "redirect:" + Links.topic(id, topicPage.topic().slug(), topicPage.page());
+		}
+		String body = "";
+		if (quote != null && viewer.isMember()) {
+			body = queries.quote(viewer, id, quote).orElse("");
+		}
+		return showTopic(topicPage, viewer, new ReplyForm(body, null), model);
+	}
+
+	private String showTopic(TopicPage topicPage, Viewer viewer, ReplyForm form, Model model) {
+		model.addAttribute("page", topicPage);
+		if (viewer.isMember()) {
+			model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(viewer.memberId())));
+			int lastShown = topicPage.posts().isEmpty() ? 0 : topicPage.posts().get(topicPage.posts().size() - 1).number();
+			readState.markRead(viewer.memberId(), topicPage.topic().id(), lastShown);
+		}
+		return "forum/topic";
+	}
+
+	@PostMapping("/t/{id}/reply")
+	String reply(@PathVariable long id, ReplyForm form, @RequestParam(required = false) String preview,
+			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model) {
+		Viewer viewer = new Viewer(me.id(), me.isStaff());
+		TopicPage current = queries.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(ForumException::notFound);
+		if (preview != null) {
+			model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
+			return replyAgain(current, form, model);
+		}
+		try {
+			var post = topics.reply(id, me.id(), me.isStaff(), form.body(), form.formToken());
+			return "redirect:" + Links.post(id, current.topic().slug(), queries.pageOf(post.getNumber()), post.getNumber());
+		}
+		catch (AlreadyPostedException e) {
+			return redirectToPost(e.postId());
+		}
+		catch (DataIntegrityViolationException e) {
+			// The same form submitted twice at once: the other request recorded the token first.
+			return topics.postForToken(form.formToken()).map(this::redirectToPost).orElseThrow(() -> e);
+		}
+		catch (ForumException e) {
+			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN) {
+				throw e;
+			}
+			if (e.reason() == ForumException.Reason.LOCKED) {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			}
+			model.addAttribute("replyError", e.messageKey());
+			return replyAgain(current, form, model);
+		}
+	}
+
+	/** The last page again with the member's text kept and a fresh token. */
+	private String replyAgain(TopicPage current, ReplyForm form, Model model) {
+		model.addAttribute("page", current);
+		model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(Viewer.current().memberId())));
+		return "forum/topic";
+	}
+
+	private String redirectToPost(long postId) {
+		var location = queries.locate(Viewer.current(), postId).orElseThrow(ForumException::notFound);
+		var header = queries.topic(Viewer.current(), location[0]).orElseThrow(ForumException::notFound);
+		return "redirect:" + Links.post(location[0], header.slug(), queries.pageOf((int) location[1]), (int) location[1]);
+	}
+
+	@GetMapping("/t/new")
+	String newTopic(@RequestParam(required = false) String category, @AuthenticationPrincipal MemberPrincipal me,
+			Model model) {
+		Long categoryId = category == null ? null
+				: categories.bySlug(category).filter(c -> !c.archived()).map(c -> c.id()).orElse(null);
+		return topicForm(new TopicForm(categoryId, "", "", "", formTokens.issue(me.id())), model);
+	}
+
+	@PostMapping("/t/new")
+	String startTopic(TopicForm form, @RequestParam(required = false) String preview,
+			@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		var errors = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
+		var parsedTags = TagNames.parseList(form.tags());
+		parsedTags.error().ifPresent(key -> errors.rejectValue("tags", key));
+		if (form.categoryId() == null || categories.byId(form.categoryId()).filter(c -> !c.archived()).isEmpty()) {
+			errors.rejectValue("categoryId", "category.choose");
+		}
+		org.steadfast.forum.PostingRules.checkTitle(form.title()).ifPresent(key -> errors.rejectValue("title", key));
+		org.steadfast.forum.PostingRules.checkBody(form.body()).ifPresent(key -> errors.rejectValue("body", key));
+		if (preview != null || errors.hasErrors()) {
+			if (preview != null) {
+				model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
+				model.addAttribute("similar", List.of());
+			}
+			model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + "topicForm", errors);
+			return topicForm(form.withToken(formTokens.issue(me.id())), model);
+		}
+		try {
+			var topic = topics.startTopic(me.id(), TopicService.NewTopic.discussion(form.categoryId(), form.title(),
+					form.body(), parsedTags.names()), form.formToken());
+			return "redirect:" + Links.topic(topic.getId(), topic.getSlug(), 1);
+		}
+		catch (AlreadyPostedException e) {
+			return redirectToPost(e.postId());
+		}
+		catch (DataIntegrityViolationException e) {
+			return topics.postForToken(form.formToken()).map(this::redirectToPost).orElseThrow(() -> e);
+		}
+		catch (ForumException e) {
+			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN) {
+				throw e;
+			}
+			if (e.field() != null) {
+				errors.rejectValue(e.field(), e.messageKey());
+			}
+			else {
+				errors.reject(e.messageKey());
+			}
+			model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + "topicForm", errors);
+			return topicForm(form.withToken(formTokens.issue(me.id())), model);
+		}
+	}
+
+	private String topicForm(TopicForm form, Model model) {
+		model.addAttribute("topicForm", form);
+		model.addAttribute("categories", categories.open());
+		return "forum/new-topic";
+	}
+
+	@PostMapping("/t/{id}/helpful")
+	String markHelpful(@PathVariable long id, @RequestParam(required = false) Long postId,
+			@AuthenticationPrincipal MemberPrincipal me) {
+		topics.markHelpful(id, me.id(), postId);
+		var header = queries.topic(new Viewer(me.id(), me.isStaff()), id).orElseThrow(ForumException::notFound);
+		return "redirect:" + Links.topic(id, header.slug(), 1);
+	}
+
+	private static String nullToEmpty(String s) {
+		return s == null ? "" : s;
+	}
+}
