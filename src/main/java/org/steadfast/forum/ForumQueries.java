@@ -103,7 +103,8 @@ public class ForumQueries {
 			return items;
 		}
 		Map<Long, List<String>> tags = tagsOf(items.stream().map(TopicSummary::id).toList());
-		return items.stream().map(s -> s.withTags(tags.getOrDefault(s.id(), List.of()))).toList();
+		return items.stream().map(s -> s.complete(tags.getOrDefault(s.id(), List.of()), properties.getPostsPerPage()))
+				.toList();
 	}
 
 	private Map<Long, List<String>> tagsOf(List<Long> topicIds) {
@@ -288,7 +289,7 @@ public class ForumQueries {
 				rs.getString("author_name"), rs.getInt("reply_count"), instant(rs, "created_at"),
 				instant(rs, "last_posted_at"), rs.getString("last_username"), rs.getString("last_name"),
 				rs.getBoolean("pinned"), rs.getBoolean("locked"), rs.getObject("helpful_post_id") != null,
-				(Integer) rs.getObject("last_read_number", Integer.class), List.of());
+				(Integer) rs.getObject("last_read_number", Integer.class), List.of(), null);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -21,12 +21,19 @@ public final class ForumViews {
 	public record TopicSummary(long id, String title, String slug, TopicKind kind, Visibility visibility,
 			String categorySlug, String categoryName, String authorUsername, String authorName, int replyCount,
 			Instant createdAt, Instant lastPostedAt, String lastPosterUsername, String lastPosterName, boolean pinned,
-			boolean locked, boolean answeredHelpfully, Integer lastReadNumber, List<String> tags) {
+			boolean locked, boolean answeredHelpfully, Integer lastReadNumber, List<String> tags, String href) {
 
-		public TopicSummary withTags(List<String> tags) {
+		/** With its tags and the link a reader follows: to the first unread post when there is one. */
+		public TopicSummary complete(List<String> tags, int postsPerPage) {
+			String base = "/t/" + id + "/" + slug;
+			String link = base;
+			if (unreadByMember()) {
+				int page = (firstUnread() - 1) / postsPerPage + 1;
+				link = base + (page > 1 ? "?page=" + page : "") + "#post-" + firstUnread();
+			}
 			return new TopicSummary(id, title, slug, kind, visibility, categorySlug, categoryName, authorUsername,
 					authorName, replyCount, createdAt, lastPostedAt, lastPosterUsername, lastPosterName, pinned, locked,
-					answeredHelpfully, lastReadNumber, tags);
+					answeredHelpfully, lastReadNumber, tags, link);
 		}
 
 		public int postCount() {

@@ -97,17 +97,6 @@ public class Topic {
 		this.lastPosterId = authorId;
 	}
 
-	/** The number the next post gets: the first post is 1, replies follow. */
-	int nextPostNumber() {
-		return replyCount + 2;
-	}
-
-	void replied(Long posterId, Instant at) {
-		replyCount++;
-		lastPostedAt = at;
-		lastPosterId = posterId;
-	}
-
 	void retitle(String title) {
 		this.title = title;
 		this.slug = Slugs.slugify(title);

@@ -15,6 +15,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(StatementCounter.Config.class)
+@Import({ StatementCounter.Config.class, Members.class })
 public @interface IntegrationTest {
 }

@@ -45,7 +45,7 @@ class PostController {
 	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
 		var post = editable(id, me);
 		var topic = queries.topic(new Viewer(me.id(), me.isStaff()), post.getTopicId()).orElseThrow(ForumException::notFound);
-		return showEdit(post, topic.title(), new EditForm(topic.title(), post.getSource(), post.getVersion()), model);
+		return showEdit(post, topic.title(), new EditForm(topic.title(), post.getSource(), post.getVersion()), null, model);
 	}
 
 	@PostMapping("/p/{id}/edit")
@@ -56,8 +56,7 @@ class PostController {
 		BindingResult errors = new DirectFieldBindingResult(form, "editForm");
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(form.body() == null ? "" : form.body()).html());
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "editForm", errors);
-			return showEdit(post, topic.title(), form, model);
+			return showEdit(post, topic.title(), form, errors, model);
 		}
 		try {
 			long version = form.version() == null ? -1 : form.version();
@@ -81,13 +80,18 @@ class PostController {
 				model.addAttribute("currentHtml", current.getHtml());
 				form = new EditForm(form.title(), form.body(), current.getVersion());
 			}
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "editForm", errors);
-			return showEdit(post, topic.title(), form, model);
+			return showEdit(post, topic.title(), form, errors, model);
 		}
 	}
 
-	private String showEdit(org.steadfast.forum.Post post, String topicTitle, EditForm form, Model model) {
+	private String showEdit(org.steadfast.forum.Post post, String topicTitle, EditForm form, BindingResult errors,
+			Model model) {
 		model.addAttribute("editForm", form);
+		if (errors != null) {
+			var rebound = new DirectFieldBindingResult(form, "editForm");
+			rebound.addAllErrors(errors);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "editForm", rebound);
+		}
 		model.addAttribute("postId", post.getId());
 		model.addAttribute("firstPost", post.getNumber() == 1);
 		model.addAttribute("topicTitle", topicTitle);

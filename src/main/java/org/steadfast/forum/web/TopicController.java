@@ -122,7 +122,8 @@ class TopicController {
 			Model model) {
 		Long categoryId = category == null ? null
 				: categories.bySlug(category).filter(c -> !c.archived()).map(c -> c.id()).orElse(null);
-		return topicForm(new TopicForm(categoryId, "", "", "", formTokens.issue(me.id())), model);
+		return topicForm(new TopicForm(categoryId == null ? "" : categoryId.toString(), "", "", "",
+				formTokens.issue(me.id())), null, model);
 	}
 
 	@PostMapping("/t/new")
@@ -131,7 +132,7 @@ class TopicController {
 		var errors = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
 		var parsedTags = TagNames.parseList(form.tags());
 		parsedTags.error().ifPresent(key -> errors.rejectValue("tags", key));
-		if (form.categoryId() == null || categories.byId(form.categoryId()).filter(c -> !c.archived()).isEmpty()) {
+		if (form.category() == null || categories.byId(form.category()).filter(c -> !c.archived()).isEmpty()) {
 			errors.rejectValue("categoryId", "category.choose");
 		}
 		org.steadfast.forum.PostingRules.checkTitle(form.title()).ifPresent(key -> errors.rejectValue("title", key));
@@ -141,11 +142,10 @@ class TopicController {
 				model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 				model.addAttribute("similar", List.of());
 			}
-			model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + "topicForm", errors);
-			return topicForm(form.withToken(formTokens.issue(me.id())), model);
+			return topicForm(form.withToken(formTokens.issue(me.id())), errors, model);
 		}
 		try {
-			var topic = topics.startTopic(me.id(), TopicService.NewTopic.discussion(form.categoryId(), form.title(),
+			var topic = topics.startTopic(me.id(), TopicService.NewTopic.discussion(form.category(), form.title(),
 					form.body(), parsedTags.names()), form.formToken());
 			return "redirect:" + Links.topic(topic.getId(), topic.getSlug(), 1);
 		}
@@ -165,13 +165,18 @@ class TopicController {
 			else {
 				errors.reject(e.messageKey());
 			}
-			model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + "topicForm", errors);
-			return topicForm(form.withToken(formTokens.issue(me.id())), model);
+			return topicForm(form.withToken(formTokens.issue(me.id())), errors, model);
 		}
 	}
 
-	private String topicForm(TopicForm form, Model model) {
+	/** The form and then its errors: a model attribute replaced after its BindingResult would drop the errors. */
+	private String topicForm(TopicForm form, org.springframework.validation.BindingResult errors, Model model) {
 		model.addAttribute("topicForm", form);
+		if (errors != null) {
+			var rebound = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
+			rebound.addAllErrors(errors);
+			model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + "topicForm", rebound);
+		}
 		model.addAttribute("categories", categories.open());
 		return "forum/new-topic";
 	}

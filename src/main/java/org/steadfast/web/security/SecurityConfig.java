@@ -51,7 +51,10 @@ class SecurityConfig {
 
 	/** Pages anyone may read; what they show is still filtered by visibility in each module. */
 	private static final String[] PUBLIC_PAGES = { "/", "/latest", "/unanswered", "/c/**", "/t/**", "/tags",
-			"/tags/**", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register" };
+			"/tags/**", "/p/*", "/p/*/history", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register" };
+
+	/** Pages under a public prefix that still need a signed-in member. */
+	private static final String[] MEMBER_PAGES = { "/t/new", "/p/*/edit" };
 
 	private static final String[] ASSETS = { "/css/**", "/js/**", "/img/**", "/favicon.ico", "/robots.txt" };
 
@@ -62,6 +65,7 @@ class SecurityConfig {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
 				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers(HttpMethod.GET, MEMBER_PAGES).authenticated()
 				.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
 				.requestMatchers(HttpMethod.POST, "/register").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")

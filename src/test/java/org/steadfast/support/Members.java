@@ -1,0 +1,34 @@
+package org.steadfast.support;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.steadfast.accounts.Member;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.accounts.MemberService;
+
+/** Creates members for tests, through the same service registration uses. */
+@Component
+public class Members {
+
+	public static final String PASSWORD = "a long enough sentence";
+
+	private final MemberService members;
+
+	public Members(MemberService members) {
+		this.members = members;
+	}
+
+	public MemberPrincipal create(String prefix) {
+		String name = (prefix + UUID.randomUUID().toString().replace("-", "")).substring(0, Math.min(20, prefix.length() + 8));
+		Member member = members.register(new MemberService.Registration(name, name + "@example.org", PASSWORD,
+				ZoneId.of("Europe/London")));
+		return MemberPrincipal.of(member);
+	}
+
+	public MemberPrincipal admin(String prefix) {
+		MemberPrincipal created = create(prefix);
+		var admin = members.ensureAdmin(created.username(), created.username() + "@example.org", PASSWORD);
+		return MemberPrincipal.of(admin);
+	}
+}
