@@ -99,6 +99,7 @@ abstract class ForumScenarios {
 		assertThat(html(mvc.perform(get("/tags/mutual-friends")))).contains(title);
 		assertThat(html(mvc.perform(get("/tags")))).contains("mutual-friends");
 		assertThat(html(mvc.perform(get("/unanswered")))).contains(title);
+		assertThat(html(mvc.perform(get("/u/" + author.username())))).contains("Topics started", title);
 	}
 
 	@Test
@@ -360,6 +361,8 @@ abstract class ForumScenarios {
 			assertThat(html(mvc.perform(get(page)))).doesNotContain(title);
 		}
 		assertThat(html(mvc.perform(get("/latest").with(user(author))))).contains(title);
+		assertThat(html(mvc.perform(get("/u/" + author.username()).with(user(other))))).doesNotContain(title);
+		assertThat(html(mvc.perform(get("/u/" + author.username()).with(user(author))))).contains(title);
 		assertThat(html(mvc.perform(get("/tags")))).doesNotContain("secret-tag\n            <span class=\"muted\">1 topic");
 		assertThat(jdbc.queryForObject("select topic_count from tag where name = 'secret-tag'", Integer.class)).isZero();
 		long firstPost = jdbc.queryForObject("select id from post where topic_id = ?", Long.class, topic.getId());
