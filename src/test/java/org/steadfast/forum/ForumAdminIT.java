@@ -125,6 +125,32 @@ class ForumAdminIT {
 	}
 
 	@Test
+	void moderatorsPinAndLockTopicsAndPinnedTopicsComeFirstInTheirCategory() throws Exception {
+		MemberPrincipal author = members.create("pinned");
+		MemberPrincipal mod = moderator(members.create("pinner"));
+		long category = categories.findBySlug("they-reached-out").orElseThrow().getId();
+		Topic older = topics.startTopic(author.id(), TopicService.NewTopic.discussion(category,
+				"Read this first " + UUID.randomUUID().toString().substring(0, 4), "Rules of thumb", List.of()),
+				formTokens.issue(author.id()));
+		Topic newer = topics.startTopic(author.id(), TopicService.NewTopic.discussion(category,
+				"A newer topic " + UUID.randomUUID().toString().substring(0, 4), "News", List.of()),
+				formTokens.issue(author.id()));
+		mvc.perform(post("/mod/t/" + older.getId() + "/pin").with(user(author)).with(csrf()).param("pinned", "true"))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/mod/t/" + older.getId() + "/pin").with(user(mod)).with(csrf()).param("pinned", "true"))
+				.andExpect(status().is3xxRedirection());
+		String page = html(mvc.perform(get("/c/they-reached-out")));
+		assertThat(page.indexOf(older.getTitle())).isLessThan(page.indexOf(newer.getTitle()));
+		assertThat(page).contains("Pinned");
+
+		mvc.perform(post("/mod/t/" + newer.getId() + "/lock").with(user(mod)).with(csrf()).param("locked", "true"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select locked from topic where id = ?", Boolean.class, newer.getId())).isTrue();
+		mvc.perform(post("/mod/t/99999999/lock").with(user(mod)).with(csrf()).param("locked", "true"))
+				.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void moderatorsDescribeRenameAndMergeTags() throws Exception {
 		MemberPrincipal author = members.create("tagger");
 		MemberPrincipal mod = moderator(members.create("gardener"));

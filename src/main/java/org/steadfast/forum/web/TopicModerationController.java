@@ -1,0 +1,47 @@
+package org.steadfast.forum.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.forum.ForumException;
+import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.TopicService;
+import org.steadfast.forum.Viewer;
+
+/** Pin and lock from the topic page. Security allows MODERATOR (and ADMIN) only under /mod. */
+@Controller
+class TopicModerationController {
+
+	private final TopicService topics;
+	private final ForumQueries queries;
+
+	TopicModerationController(TopicService topics, ForumQueries queries) {
+		this.topics = topics;
+		this.queries = queries;
+	}
+
+	@PostMapping("/mod/t/{id}/pin")
+	String pin(@PathVariable long id, @RequestParam boolean pinned, @AuthenticationPrincipal MemberPrincipal me,
+			RedirectAttributes redirect) {
+		topics.setPinned(id, pinned);
+		redirect.addFlashAttribute("notice", pinned ? "topic.pinnedNotice" : "topic.unpinnedNotice");
+		return back(id, me);
+	}
+
+	@PostMapping("/mod/t/{id}/lock")
+	String lock(@PathVariable long id, @RequestParam boolean locked, @AuthenticationPrincipal MemberPrincipal me,
+			RedirectAttributes redirect) {
+		topics.setLocked(id, locked);
+		redirect.addFlashAttribute("notice", locked ? "topic.lockedDone" : "topic.unlockedDone");
+		return back(id, me);
+	}
+
+	private String back(long id, MemberPrincipal me) {
+		var topic = queries.topic(new Viewer(me.id(), me.isStaff()), id).orElseThrow(ForumException::notFound);
+		return "redirect:" + Links.topic(id, topic.slug(), 1);
+	}
+}
