@@ -97,6 +97,10 @@ public class MemberService {
 	@Transactional
 	public Member ensureAdmin(String username, String email, String password) {
 		var existing = members.findByUsername(username);
+		// Reserved names such as "admin" are kept for exactly this account.
+		UsernameRules.check(username).filter(code -> !code.equals("username.reserved")).ifPresent(code -> {
+			throw new IllegalStateException("STEADFAST_ADMIN_USERNAME is not acceptable: " + code);
+		});
 		PasswordRules.check(password, username, email).ifPresent(code -> {
 			throw new IllegalStateException("STEADFAST_ADMIN_PASSWORD is not acceptable: " + code);
 		});
