@@ -44,10 +44,9 @@ class ForumBrowserIT {
 			browser.go(topicPath).type("body", "Don't answer. Silence **is** the answer.").press("Post reply");
 			assertThat(browser.path()).contains("#post-2");
 			assertThat(browser.text()).contains("Silence is the answer");
-			browser.driver().findElement(By.cssSelector("#post-1 button[title='Hug']")).click();
-			new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-					.until(d -> "true".equals(d.findElement(By.cssSelector("#post-1 button[title='Hug']"))
-							.getDomAttribute("aria-pressed")));
+			browser.clickCss("#post-1 button[title='Hug']");
+			assertThat(browser.driver().findElement(By.cssSelector("#post-1 button[title='Hug']"))
+					.getDomAttribute("aria-pressed")).isEqualTo("true");
 			assertThat(browser.driver().findElement(By.cssSelector("#post-1 button[title='Hug']")).getText()).contains("1");
 
 			browser.go("/tags/birthday");

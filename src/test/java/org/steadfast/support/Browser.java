@@ -84,6 +84,14 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Clicks the element matching the CSS selector (a submit button) and waits for the next page. */
+	public Browser clickCss(String selector) {
+		WebElement html = driver.findElement(By.tagName("html"));
+		driver.findElement(By.cssSelector(selector)).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+		return this;
+	}
+
 	public String text() {
 		return driver.findElement(By.tagName("body")).getText();
 	}

@@ -62,16 +62,7 @@ class CategoryAdminController {
 	}
 
 	private String act(RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", "category.saved");
-		}
-		catch (ForumException e) {
-			if (e.reason() == ForumException.Reason.NOT_FOUND) {
-				throw e;
-			}
-			redirect.addFlashAttribute("categoryError", e.messageKey());
-		}
+		Flash.outcome(redirect, "category.saved", "categoryError", action);
 		return "redirect:/admin/categories";
 	}
 }

@@ -60,16 +60,7 @@ class TagController {
 	}
 
 	private String act(RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", "tags.saved");
-		}
-		catch (ForumException e) {
-			if (e.reason() == ForumException.Reason.NOT_FOUND) {
-				throw e;
-			}
-			redirect.addFlashAttribute("tagError", e.messageKey());
-		}
+		Flash.outcome(redirect, "tags.saved", "tagError", action);
 		return "redirect:/mod/tags";
 	}
 }

@@ -1,7 +1,6 @@
 package org.steadfast.forum.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -81,26 +80,40 @@ class TopicController {
 			model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 			return replyAgain(current, form, model);
 		}
-		try {
+		return submit(form.formToken(), () -> {
 			var post = topics.reply(id, me.id(), me.isStaff(), form.body(), form.formToken());
 			return "redirect:" + Links.post(id, current.topic().slug(), queries.pageOf(post.getNumber()), post.getNumber());
+		}, refused -> {
+			if (refused.reason() == ForumException.Reason.LOCKED) {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			}
+			model.addAttribute("replyError", refused.messageKey());
+			return replyAgain(current, form, model);
+		});
+	}
+
+	/**
+	 * Posts once per form: a resubmitted form (double click, reload, two requests at once) leads to
+	 * the post the first submission made. A refusal the member can fix goes back to the form;
+	 * not-found and forbidden become error pages.
+	 */
+	private String submit(String formToken, java.util.function.Supplier<String> post,
+			java.util.function.Function<ForumException, String> onRefused) {
+		try {
+			return post.get();
 		}
 		catch (AlreadyPostedException e) {
 			return redirectToPost(e.postId());
 		}
 		catch (DataIntegrityViolationException e) {
-			// The same form submitted twice at once: the other request recorded the token first.
-			return topics.postForToken(form.formToken()).map(this::redirectToPost).orElseThrow(() -> e);
+			// Two requests at once with one token: the other one recorded it first.
+			return topics.postForToken(formToken).map(this::redirectToPost).orElseThrow(() -> e);
 		}
 		catch (ForumException e) {
 			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN) {
 				throw e;
 			}
-			if (e.reason() == ForumException.Reason.LOCKED) {
-				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			}
-			model.addAttribute("replyError", e.messageKey());
-			return replyAgain(current, form, model);
+			return onRefused.apply(e);
 		}
 	}
 
@@ -140,33 +153,22 @@ class TopicController {
 		if (preview != null || errors.hasErrors()) {
 			if (preview != null) {
 				model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
-				model.addAttribute("similar", List.of());
 			}
 			return topicForm(form.withToken(formTokens.issue(me.id())), errors, model);
 		}
-		try {
+		return submit(form.formToken(), () -> {
 			var topic = topics.startTopic(me.id(), TopicService.NewTopic.discussion(form.category(), form.title(),
 					form.body(), parsedTags.names()), form.formToken());
 			return "redirect:" + Links.topic(topic.getId(), topic.getSlug(), 1);
-		}
-		catch (AlreadyPostedException e) {
-			return redirectToPost(e.postId());
-		}
-		catch (DataIntegrityViolationException e) {
-			return topics.postForToken(form.formToken()).map(this::redirectToPost).orElseThrow(() -> e);
-		}
-		catch (ForumException e) {
-			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN) {
-				throw e;
-			}
-			if (e.field() != null) {
-				errors.rejectValue(e.field(), e.messageKey());
+		}, refused -> {
+			if (refused.field() != null) {
+				errors.rejectValue(refused.field(), refused.messageKey());
 			}
 			else {
-				errors.reject(e.messageKey());
+				errors.reject(refused.messageKey());
 			}
 			return topicForm(form.withToken(formTokens.issue(me.id())), errors, model);
-		}
+		});
 	}
 
 	/** The form and then its errors: a model attribute replaced after its BindingResult would drop the errors. */
