@@ -85,7 +85,7 @@ public class TopicService {
 		Topic topic = new Topic(category.getId(), request.kind(), request.visibility(), title, authorId, now);
 		topic.setTags(new java.util.LinkedHashSet<>(tags.findOrCreate(request.tagNames())));
 		topics.save(topic);
-		Post first = posts.save(new Post(topic.getId(), 1, authorId, body, Markdown.DEFAULT.render(body), now));
+		Post first = posts.save(new Post(topic, 1, authorId, body, Markdown.DEFAULT.render(body), now));
 		category.topicAdded();
 		recordToken(formToken, authorId, first.getId(), now);
 		topics.flush();
@@ -118,7 +118,7 @@ public class TopicService {
 		jdbc.sql("update topic set reply_count = reply_count + 1, last_posted_at = ?, last_poster_id = ? where id = ?")
 				.params(ForumQueries.utc(now), authorId, topicId).update();
 		int replies = jdbc.sql("select reply_count from topic where id = ?").param(topicId).query(Integer.class).single();
-		Post post = posts.save(new Post(topic.getId(), replies + 1, authorId, body, Markdown.DEFAULT.render(body), now));
+		Post post = posts.save(new Post(topic, replies + 1, authorId, body, Markdown.DEFAULT.render(body), now));
 		recordToken(formToken, authorId, post.getId(), now);
 		events.publishEvent(new PostCreated(post.getId(), topic.getId(), authorId, post.getNumber(), topic.getKind()));
 		return post;
