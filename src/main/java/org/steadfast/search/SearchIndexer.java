@@ -162,7 +162,7 @@ public class SearchIndexer {
 					.batchSizeToLoadObjects(50)
 					.typesToIndexInParallel(1)
 					.dropAndCreateSchemaOnStart(dropSchema)
-					.purgeAllOnStart(true)
+					.purgeAllOnStart(!dropSchema)
 					.monitor(current)
 					.startAndWait();
 			Duration took = Duration.between(started, clock.instant());

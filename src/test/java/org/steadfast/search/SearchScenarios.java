@@ -206,10 +206,10 @@ abstract class SearchScenarios {
 		topic(author, "advice", TopicKind.PLAN, Visibility.PRIVATE, "My private plan " + m, "About " + m,
 				"page-private");
 		String page = page(m);
-		assertThat(page).contains("Open question", "1 topic for", "page-open")
+		assertThat(page).contains("Open question", "1 topic for “", "page-open")
 				.doesNotContain("My private plan", "page-private");
 		String own = html(mvc.perform(get("/search").param("q", m).with(user(author))));
-		assertThat(own).contains("Open question", "My private plan", "2 topics for", "page-private");
+		assertThat(own).contains("Open question", "My private plan", "2 topics for “", "page-private");
 	}
 
 	@Test
@@ -353,7 +353,7 @@ abstract class SearchScenarios {
 				Period.ANY, Sort.RELEVANCE, 1), guest()).state()).isEqualTo(SearchResults.State.UNKNOWN_AUTHOR);
 
 		String page = html(mvc.perform(get("/search").param("q", m).param("tag", "birthday")));
-		assertThat(page).contains("3 topics for", "Tag: birthday", "Remove all filters", "aria-current=\"true\"")
+		assertThat(page).contains("3 topics for “", "Tag: birthday", "Remove all filters", "aria-current=\"true\"")
 				.doesNotContain("Slipped " + m);
 	}
 

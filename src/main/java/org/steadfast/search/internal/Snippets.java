@@ -101,7 +101,20 @@ public class Snippets {
 				.fetchHits(topicIds.size())
 				.stream()
 				.filter(s -> s.html() != null)
+				.map(s -> new Snippet(s.topicId(), s.number(), opening(s.html())))
 				.forEach(found::add);
 		return found;
+	}
+
+	/**
+	 * A post's opening is cut at a character count, so it ends at the last whole word with "…".
+	 * Cutting at a space is safe in escaped HTML: no entity contains one.
+	 */
+	static String opening(String html) {
+		if (html.length() < LENGTH) {
+			return html;
+		}
+		int space = html.lastIndexOf(' ');
+		return (space > LENGTH / 2 ? html.substring(0, space) : html).stripTrailing() + "…";
 	}
 }
