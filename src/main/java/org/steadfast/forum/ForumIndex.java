@@ -40,9 +40,11 @@ public final class ForumIndex {
 	/** The nested posts of a topic document; their fields are {@link #TEXT}, {@link #STATUS} and {@link #AUTHOR}. */
 	public static final String POSTS = "posts";
 
+	/** Unstemmed words (of a topic's title and tags, of a post's text), for spelling suggestions. */
+	public static final String VOCABULARY = "words";
+
 	// Post documents (and the nested posts of a topic)
 	public static final String TEXT = "text";
-	public static final String VOCABULARY = "words";
 	public static final String TOPIC = "topicId";
 	public static final String NUMBER = "number";
 

@@ -243,6 +243,15 @@ public class Topic {
 		return tags.stream().map(Tag::getName).sorted().toList();
 	}
 
+	/** The title's and tags' words, unstemmed, for the vocabulary that spelling suggestions come from. */
+	@FullTextField(name = ForumIndex.VOCABULARY, analyzer = ForumIndex.WORDS)
+	@IndexingDependency(derivedFrom = {
+			@ObjectPath(@PropertyValue(propertyName = "title")),
+			@ObjectPath({ @PropertyValue(propertyName = "tags"), @PropertyValue(propertyName = "name") }) })
+	String getVocabulary() {
+		return title + " " + String.join(" ", getTagNames());
+	}
+
 	/** The posts a search may match, as nested objects; hidden and deleted posts are not indexed. */
 	@IndexedEmbedded(name = ForumIndex.POSTS, structure = ObjectStructure.NESTED)
 	@IndexingDependency(derivedFrom = {

@@ -48,6 +48,9 @@ import org.steadfast.search.internal.ForumPredicates;
 import org.steadfast.search.internal.QueryText;
 import org.steadfast.search.internal.Snippets;
 import org.steadfast.search.internal.Spelling;
+import org.steadfast.search.internal.Synonyms;
+import org.steadfast.search.internal.Terms;
+import org.steadfast.search.internal.Typos;
 
 /**
  * Full-text search over the forum, one topic per result. The topic query decides what matches,
@@ -64,6 +67,9 @@ public class ForumSearch {
 	static final int TAG_FACETS = 12;
 	static final int POPULAR_TAGS = 12;
 
+	/** Fewer topics with all the words than this, and a search ranks those with any of them. */
+	static final int ENOUGH = 5;
+
 	private static final AggregationKey<Map<String, Long>> TAG_COUNTS = AggregationKey.of("tags");
 	private static final AggregationKey<Map<Long, Long>> CATEGORY_COUNTS = AggregationKey.of("categories");
 	private static final AggregationKey<Map<TopicKind, Long>> KIND_COUNTS = AggregationKey.of("kinds");
@@ -77,6 +83,7 @@ public class ForumSearch {
 	private final Spelling spelling;
 	private final ObjectProvider<HiddenAuthors> hiddenAuthors;
 	private final Clock clock;
+	private final Synonyms synonyms = Synonyms.load("/search/synonyms.txt");
 
 	ForumSearch(EntityManager entityManager, ForumQueries forum, CategoryService categories, MemberService members,
 			Snippets snippets, Spelling spelling, ObjectProvider<HiddenAuthors> hiddenAuthors, Clock clock) {
@@ -109,26 +116,35 @@ public class ForumSearch {
 			// The index may be missing or being rebuilt; the page says so instead of failing.
 			log.warn("Search failed for a query of {} characters: {}", request.text().length(), e.getMessage());
 			return new SearchResults(request, query.shown(), State.UNAVAILABLE, 0, 1, 1, List.of(), Facets.NONE, null,
-					List.of());
+					List.of(), false);
 		}
 	}
 
 	private SearchResults search(SearchRequest request, QueryText query, Searcher searcher) {
 		if (query.isEmpty() && !request.filtered()) {
 			return new SearchResults(request, query.shown(), State.START, 0, 1, 1, List.of(), Facets.NONE, null,
-					popularTags(searcher));
+					popularTags(searcher), false);
 		}
 		Optional<Long> author = author(request, searcher);
 		if (author.isEmpty() && (request.author() != null || request.mine())) {
 			return new SearchResults(request, query.shown(), State.UNKNOWN_AUTHOR, 0, 1, 1, List.of(), Facets.NONE,
-					null, List.of());
+					null, List.of(), false);
 		}
 		Map<Long, CategoryView> categoryViews = new LinkedHashMap<>();
 		categories.all().forEach(c -> categoryViews.put(c.id(), c));
-		Filters filters = new Filters(request, query, author.orElse(null), categoryId(request, categoryViews),
-				clock.instant());
+		Filters filters = new Filters(request, Terms.of(query, synonyms, spelling), author.orElse(null),
+				categoryId(request, categoryViews), clock.instant(), true);
 
 		SearchResult<TopicHit> result = topics(filters, searcher, request.page());
+		if (result.total().hitCount() < ENOUGH && filters.terms().slots().size() > 1) {
+			// Few topics have all the words: rank those with any of them, most words first.
+			Filters broader = filters.anyWord();
+			SearchResult<TopicHit> broad = topics(broader, searcher, request.page());
+			if (broad.total().hitCount() > result.total().hitCount()) {
+				filters = broader;
+				result = broad;
+			}
+		}
 		long total = result.total().hitCount();
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int page = Math.min(request.page(), pages);
@@ -137,16 +153,26 @@ public class ForumSearch {
 		}
 		List<Hit> hits = hits(result.hits(), filters, searcher);
 		Facets facets = facets(result, request, categoryViews, filters.now());
-		String suggestion = total == 0 ? suggestion(request, query, filters, searcher) : null;
+		String suggestion = suggestion(query, filters, searcher);
 		return new SearchResults(request, query.shown(), State.SEARCHED, total, page, pages, hits, facets, suggestion,
-				total == 0 ? popularTags(searcher) : List.of());
+				total == 0 ? popularTags(searcher) : List.of(), !filters.allWords());
 	}
 
-	/** What the request filters by, resolved to index values. */
-	private record Filters(SearchRequest request, QueryText query, Long author, Long categoryId, Instant now) {
+	/**
+	 * What the request filters by, resolved to index values, and how its words are matched.
+	 *
+	 * @param allWords whether (nearly) every word must be found, or any one
+	 */
+	private record Filters(SearchRequest request, Terms terms, Long author, Long categoryId, Instant now,
+			boolean allWords) {
 
-		Filters withQuery(QueryText other) {
-			return new Filters(request, other, author, categoryId, now);
+		Filters anyWord() {
+			return new Filters(request, terms, author, categoryId, now, false);
+		}
+
+		/** Other words, matched as typed: a suggestion must find topics with exactly those words. */
+		Filters respelled(Terms other) {
+			return new Filters(request, other.withoutTypos(), author, categoryId, now, false);
 		}
 	}
 
@@ -157,13 +183,13 @@ public class ForumSearch {
 	private SearchResult<TopicHit> topics(Filters filters, Searcher searcher, int page) {
 		return Search.session(entityManager).search(Topic.class)
 				.select(f -> f.composite().from(f.id(Long.class), f.highlight(TITLE)).as(TopicHit::new))
-				.where(f -> where(f, filters, searcher, true))
-				.sort(f -> filters.request().sort() == Sort.RELEVANCE && !filters.query().isEmpty()
+				.where(f -> where(f, filters, searcher))
+				.sort(f -> filters.request().sort() == Sort.RELEVANCE && !filters.terms().isEmpty()
 						? f.score().then().field(LAST_ACTIVITY).desc()
 						: f.field(LAST_ACTIVITY).desc().then().score())
 				.highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
 						// Titles are short: the whole title, marked.
-						.fragmentSize(500).numberOfFragments(1))
+						.numberOfFragments(1))
 				.aggregation(TAG_COUNTS, f -> f.terms().field(TAGS, String.class).maxTermCount(TAG_FACETS))
 				.aggregation(CATEGORY_COUNTS, f -> f.terms().field(CATEGORY, Long.class))
 				.aggregation(KIND_COUNTS, f -> f.terms().field(KIND, TopicKind.class))
@@ -174,12 +200,12 @@ public class ForumSearch {
 				.fetch((page - 1) * PAGE_SIZE, PAGE_SIZE);
 	}
 
-	private PredicateFinalStep where(SearchPredicateFactory f, Filters filters, Searcher searcher, boolean fuzzy) {
+	private PredicateFinalStep where(SearchPredicateFactory f, Filters filters, Searcher searcher) {
 		var predicates = new ForumPredicates(f, searcher);
-		var b = f.bool().must(predicates.topicText(filters.query(), filters.author(), fuzzy))
+		var b = f.bool().must(predicates.topicText(filters.terms(), filters.author(), filters.allWords()))
 				.filter(predicates.topicVisible());
 		SearchRequest request = filters.request();
-		if (filters.author() != null && filters.query().isEmpty()) {
+		if (filters.author() != null && filters.terms().isEmpty()) {
 			b.filter(predicates.tookPart(filters.author()));
 		}
 		for (String tag : request.tags()) {
@@ -199,7 +225,7 @@ public class ForumSearch {
 
 	private List<Hit> hits(List<TopicHit> found, Filters filters, Searcher searcher) {
 		List<Long> ids = found.stream().map(TopicHit::id).toList();
-		Map<Long, Snippets.Snippet> snippetsById = snippets.forTopics(ids, filters.query(), searcher, filters.author());
+		Map<Long, Snippets.Snippet> snippetsById = snippets.forTopics(ids, filters.terms(), searcher, filters.author());
 		Map<Long, TopicSummary> summaries = new LinkedHashMap<>();
 		forum.summaries(searcher.viewer(), ids).forEach(s -> summaries.put(s.id(), s));
 		List<Hit> hits = new ArrayList<>();
@@ -257,17 +283,23 @@ public class ForumSearch {
 	}
 
 	/**
-	 * A respelling of the words that finds topics this searcher may read, with the same filters
-	 * and without typo tolerance (so the suggested words themselves occur in what they may read).
+	 * When a typed word occurs nowhere, a respelling of the words that finds topics this searcher
+	 * may read, with the same filters and without typo tolerance (so the suggested words
+	 * themselves occur in what they may read).
 	 */
-	private String suggestion(SearchRequest request, QueryText query, Filters filters, Searcher searcher) {
+	private String suggestion(QueryText query, Filters filters, Searcher searcher) {
+		Typos typos = filters.terms().typos();
+		if (!typos.fuzzy() && typos.unknown().isEmpty()) {
+			return null;
+		}
 		Optional<List<String>> respelled = spelling.respell(query.wordsToMatch());
 		if (respelled.isEmpty()) {
 			return null;
 		}
 		QueryText suggested = query.withWords(respelled.get());
+		Terms terms = new Terms(suggested.slots(synonyms), suggested.phrases(), Typos.NONE);
 		long found = Search.session(entityManager).search(Topic.class)
-				.where(f -> where(f, filters.withQuery(suggested), searcher, false))
+				.where(f -> where(f, filters.respelled(terms), searcher))
 				.fetchTotalHitCount();
 		return found > 0 ? suggested.shown() : null;
 	}
@@ -317,11 +349,12 @@ public class ForumSearch {
 			return List.of();
 		}
 		try {
+			Terms terms = Terms.of(query, synonyms, spelling);
 			List<Long> ids = Search.session(entityManager).search(Topic.class)
 					.select(f -> f.id(Long.class))
 					.where(f -> {
 						var predicates = new ForumPredicates(f, searcher);
-						return f.bool().must(predicates.similarTo(query)).filter(predicates.topicVisible());
+						return f.bool().must(predicates.similarTo(terms)).filter(predicates.topicVisible());
 					})
 					.fetchHits(limit);
 			return forum.summaries(searcher.viewer(), ids);

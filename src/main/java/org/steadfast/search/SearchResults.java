@@ -12,9 +12,10 @@ import org.steadfast.forum.ForumViews.TopicSummary;
  * @param pages how many pages those make (at least 1)
  * @param suggestion a respelling that finds something, when nothing was found; otherwise null
  * @param popularTags the most used tags this searcher can see, for the start and empty states
+ * @param broadened whether too few topics had all the words, so these have some of them
  */
 public record SearchResults(SearchRequest request, String shownText, State state, long total, int page, int pages,
-		List<Hit> hits, Facets facets, String suggestion, List<FacetValue> popularTags) {
+		List<Hit> hits, Facets facets, String suggestion, List<FacetValue> popularTags, boolean broadened) {
 
 	public enum State {
 		/** Nothing typed and no filter: the start page. */

@@ -8,13 +8,14 @@ import static org.steadfast.forum.ForumIndex.TEXT;
 import static org.steadfast.forum.ForumIndex.TITLE;
 import static org.steadfast.forum.ForumIndex.VISIBILITY;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateOptionsStep;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.forum.Visibility;
 import org.steadfast.search.Searcher;
+import org.steadfast.search.internal.Synonyms.Slot;
 
 /**
  * The predicates every search is built from. Who may find what is expressed here once, and is
@@ -29,6 +30,7 @@ public final class ForumPredicates {
 	static final float TAG_BOOST = 2f;
 	static final float PHRASE_BOOST = 2f;
 	static final float FUZZY_BOOST = 0.3f;
+	static final float SYNONYM_BOOST = 0.8f;
 
 	private final SearchPredicateFactory f;
 	private final Searcher searcher;
@@ -85,22 +87,22 @@ public final class ForumPredicates {
 
 	/**
 	 * Topics whose title, tags or readable posts contain the text. Words may be found in
-	 * different posts; most of them must be found (all of one or two). Quoted phrases must be
-	 * found as typed. With an author, only their posts (and titles of topics they started) count.
+	 * different posts; with {@code allWords} (nearly) every slot must be found, otherwise any one,
+	 * and the ranking favours topics with more of them. Quoted phrases must be found as typed.
+	 * With an author, only their posts (and titles of topics they started) count.
 	 */
-	public PredicateFinalStep topicText(QueryText query, Long author, boolean fuzzy) {
-		if (query.isEmpty()) {
+	public PredicateFinalStep topicText(Terms terms, Long author, boolean allWords) {
+		if (terms.isEmpty()) {
 			return f.matchAll();
 		}
 		var b = f.bool();
-		List<String> words = query.wordsToMatch();
-		for (String word : words) {
-			b.should(f.or(titleOrTags(word, author, fuzzy), posts(term(NESTED + TEXT, word, fuzzy), author)));
+		for (Slot slot : terms.slots()) {
+			b.should(f.or(titleOrTags(slot, author, terms.typos()), posts(slot(NESTED + TEXT, slot, terms.typos()), author)));
 		}
-		if (!words.isEmpty()) {
-			b.minimumShouldMatchNumber(required(words.size()));
+		if (!terms.slots().isEmpty()) {
+			b.minimumShouldMatchNumber(allWords ? required(terms.slots().size()) : 1);
 		}
-		for (String phrase : query.phrases()) {
+		for (String phrase : terms.phrases()) {
 			b.must(f.or(restrictTo(author, f.phrase().field(TITLE).matching(phrase).boost(TITLE_BOOST * PHRASE_BOOST)),
 					posts(f.phrase().field(NESTED + TEXT).matching(phrase).boost(PHRASE_BOOST), author)));
 		}
@@ -114,32 +116,29 @@ public final class ForumPredicates {
 	}
 
 	/**
-	 * Posts that contain any of the words or phrases, best first: for picking the snippet of a
-	 * topic that already matched, so no word is required here.
+	 * Posts that contain any of the slots or phrases, best first: for picking the snippet of a
+	 * topic that already matched, so nothing is required here.
 	 */
-	public PredicateFinalStep postText(QueryText query) {
-		List<PredicateFinalStep> clauses = new ArrayList<>();
-		query.wordsToMatch().forEach(w -> clauses.add(term(TEXT, w, true)));
-		query.phrases().forEach(p -> clauses.add(f.phrase().field(TEXT).matching(p).boost(PHRASE_BOOST)));
+	public PredicateFinalStep postText(Terms terms) {
 		var b = f.bool();
-		clauses.forEach(b::should);
+		terms.slots().forEach(slot -> b.should(slot(TEXT, slot, terms.typos())));
+		terms.phrases().forEach(p -> b.should(f.phrase().field(TEXT).matching(p).boost(PHRASE_BOOST)));
 		return b;
 	}
 
-	/** Topics like a title being written: its meaningful words, about half of them found. */
-	public PredicateFinalStep similarTo(QueryText title) {
+	/** Topics like a title being written: about half of its slots found. */
+	public PredicateFinalStep similarTo(Terms title) {
 		var b = f.bool();
-		List<String> words = title.meaningfulWords();
-		for (String word : words) {
-			b.should(f.or(titleOrTags(word, null, true), posts(term(NESTED + TEXT, word, true), null)));
+		for (Slot slot : title.slots()) {
+			b.should(f.or(titleOrTags(slot, null, title.typos()), posts(slot(NESTED + TEXT, slot, title.typos()), null)));
 		}
-		b.minimumShouldMatchNumber((words.size() + 1) / 2);
+		b.minimumShouldMatchNumber((title.slots().size() + 1) / 2);
 		return b;
 	}
 
-	private PredicateFinalStep titleOrTags(String word, Long author, boolean fuzzy) {
+	private PredicateFinalStep titleOrTags(Slot slot, Long author, Typos typos) {
 		return restrictTo(author,
-				f.or(term(TITLE, word, fuzzy).boost(TITLE_BOOST), term(TAG_TEXT, word, fuzzy).boost(TAG_BOOST)));
+				f.or(slot(TITLE, slot, typos).boost(TITLE_BOOST), slot(TAG_TEXT, slot, typos).boost(TAG_BOOST)));
 	}
 
 	private PredicateFinalStep restrictTo(Long author, PredicateFinalStep predicate) {
@@ -154,15 +153,28 @@ public final class ForumPredicates {
 		return nested;
 	}
 
-	/** The word, or a word one or two typos away from it (with a lower score). */
-	private org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateOptionsStep<?> term(String field,
-			String word, boolean fuzzy) {
-		var exact = f.match().field(field).matching(word);
-		int edits = fuzzy ? editsAllowed(word) : 0;
-		if (edits == 0) {
-			return f.or(exact);
+	/** The slot as typed, its synonyms, and (with a lower score) the known words a typo or two away. */
+	private SimpleBooleanPredicateOptionsStep<?> slot(String field, Slot slot, Typos typos) {
+		var clauses = f.or().add(words(field, slot.typed(), 1f));
+		if (!slot.phrase()) {
+			String word = slot.typed();
+			if (typos.fuzzy() && editsAllowed(word) > 0) {
+				clauses.add(f.match().field(field).matching(word).fuzzy(editsAllowed(word), 1).boost(FUZZY_BOOST));
+			}
+			for (String alternative : typos.alternativesOf(word)) {
+				clauses.add(f.match().field(field).matching(alternative).boost(FUZZY_BOOST));
+			}
 		}
-		return f.or(exact, f.match().field(field).matching(word).fuzzy(edits, 1).boost(FUZZY_BOOST));
+		for (String synonym : slot.alternatives()) {
+			clauses.add(words(field, synonym, SYNONYM_BOOST));
+		}
+		return clauses;
+	}
+
+	/** A word, or a phrase matched as one. */
+	private PredicateFinalStep words(String field, String text, float boost) {
+		return text.indexOf(' ') >= 0 ? f.phrase().field(field).matching(text).boost(boost)
+				: f.match().field(field).matching(text).boost(boost);
 	}
 
 	/** Short words have too many neighbours to guess at; long ones tolerate two slips. */
@@ -174,14 +186,8 @@ public final class ForumPredicates {
 		return length < 8 ? 1 : 2;
 	}
 
-	/** How many of n words a topic must contain: all of one or two, then all but one, then 70 %. */
+	/** How many of n words "all words" means: every one of up to three, then three in four. */
 	static int required(int words) {
-		if (words <= 2) {
-			return words;
-		}
-		if (words <= 4) {
-			return words - 1;
-		}
-		return (int) Math.ceil(words * 0.7);
+		return words <= 3 ? words : (int) Math.ceil(words * 0.75);
 	}
 }

@@ -34,7 +34,7 @@ public record QueryText(List<String> words, List<String> phrases, String shown) 
 			"these", "they", "this", "to", "was", "will", "with", "i", "im", "i'm", "me", "my", "we", "our", "you",
 			"your", "he", "him", "his", "she", "her", "them", "its", "it's", "what", "how", "when", "who", "do",
 			"does", "did", "am", "have", "has", "had", "should", "would", "could", "can", "so", "just", "about",
-			"from", "up", "out", "all", "any", "some", "been", "being", "were", "after");
+			"from", "up", "out", "all", "any", "some", "been", "being", "were", "after", "ex", "ex's");
 
 	/** Controls, format characters (bidi overrides, zero-width joiners) and unpaired surrogates. */
 	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
@@ -92,6 +92,18 @@ public record QueryText(List<String> words, List<String> phrases, String shown) 
 	public List<String> wordsToMatch() {
 		List<String> meaningful = meaningfulWords();
 		return meaningful.isEmpty() && phrases.isEmpty() ? words : meaningful;
+	}
+
+	/**
+	 * What to look for, slot by slot: each meaningful word, or a run of words the forum knows
+	 * other words for (see {@link Synonyms}); every word when only stop words were typed.
+	 */
+	public List<Synonyms.Slot> slots(Synonyms synonyms) {
+		List<Synonyms.Slot> slots = synonyms.slots(words, STOP_WORDS::contains);
+		if (slots.isEmpty() && phrases.isEmpty()) {
+			return words.stream().map(w -> new Synonyms.Slot(w, List.of())).toList();
+		}
+		return slots;
 	}
 
 	/** The same search with other words, quoted phrases kept: for "did you mean". */

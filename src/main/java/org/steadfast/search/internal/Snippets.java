@@ -6,7 +6,6 @@ import static org.steadfast.forum.ForumIndex.TEXT;
 import static org.steadfast.forum.ForumIndex.TOPIC;
 
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +29,9 @@ public class Snippets {
 
 	/**
 	 * Candidate posts read per page of results: enough for each topic to get its best post even
-	 * when a few long topics match in many posts.
+	 * when a few long topics match in many posts. Reading them is cheap: ids and scores only.
 	 */
-	static final int CANDIDATES_PER_TOPIC = 8;
+	static final int CANDIDATES_PER_TOPIC = 20;
 
 	/** A post's number in its topic and the highlighted passage (HTML-escaped, matches in {@code <mark>}). */
 	public record Snippet(long topicId, int number, String html) {
@@ -45,14 +44,15 @@ public class Snippets {
 	}
 
 	/** The best snippet for each topic; topics matched by title alone get the opening of their first post. */
-	public Map<Long, Snippet> forTopics(Collection<Long> topicIds, QueryText query, Searcher searcher, Long author) {
+	public Map<Long, Snippet> forTopics(Collection<Long> topicIds, Terms terms, Searcher searcher, Long author) {
 		Map<Long, Snippet> best = new HashMap<>();
 		if (topicIds.isEmpty()) {
 			return best;
 		}
-		if (!query.isEmpty()) {
-			for (Snippet s : matching(topicIds, query, searcher, author, topicIds.size() * CANDIDATES_PER_TOPIC)) {
-				best.putIfAbsent(s.topicId(), s);
+		if (!terms.isEmpty()) {
+			Map<Long, Long> bestPosts = bestPosts(topicIds, terms, searcher, author);
+			for (Snippet s : highlighted(bestPosts.values(), terms, searcher)) {
+				best.put(s.topicId(), s);
 			}
 		}
 		List<Long> missing = topicIds.stream().filter(id -> !best.containsKey(id)).toList();
@@ -64,15 +64,20 @@ public class Snippets {
 		return best;
 	}
 
-	private List<Snippet> matching(Collection<Long> topicIds, QueryText query, Searcher searcher, Long author,
-			int limit) {
-		return Search.session(entityManager).search(Post.class)
-				.select(f -> f.composite().from(f.field(TOPIC, Long.class), f.field(NUMBER, Integer.class),
-						f.highlight(TEXT)).as((topic, number, fragments) -> new Snippet(topic, number,
-								fragments.isEmpty() ? null : fragments.get(0))))
+	private record Candidate(long postId, long topicId) {
+	}
+
+	/**
+	 * The best matching readable post of each topic, by id. Only ids and scores are read here;
+	 * highlighting, which re-analyses each post's text, is left for the few posts chosen.
+	 */
+	private Map<Long, Long> bestPosts(Collection<Long> topicIds, Terms terms, Searcher searcher, Long author) {
+		Map<Long, Long> best = new HashMap<>();
+		Search.session(entityManager).search(Post.class)
+				.select(f -> f.composite().from(f.id(Long.class), f.field(TOPIC, Long.class)).as(Candidate::new))
 				.where(f -> {
 					var predicates = new ForumPredicates(f, searcher);
-					var b = f.bool().must(predicates.postText(query))
+					var b = f.bool().must(predicates.postText(terms))
 							.filter(f.terms().field(TOPIC).matchingAny(topicIds))
 							.filter(predicates.postVisible(""));
 					if (author != null) {
@@ -80,17 +85,31 @@ public class Snippets {
 					}
 					return b;
 				})
+				.fetchHits(topicIds.size() * CANDIDATES_PER_TOPIC)
+				.forEach(c -> best.putIfAbsent(c.topicId(), c.postId()));
+		return best;
+	}
+
+	private List<Snippet> highlighted(Collection<Long> postIds, Terms terms, Searcher searcher) {
+		if (postIds.isEmpty()) {
+			return List.of();
+		}
+		return Search.session(entityManager).search(Post.class)
+				.select(f -> f.composite().from(f.field(TOPIC, Long.class), f.field(NUMBER, Integer.class),
+						f.highlight(TEXT)).as((topic, number, fragments) -> new Snippet(topic, number,
+								fragments.isEmpty() ? null : fragments.get(0))))
+				.where(f -> f.bool().must(new ForumPredicates(f, searcher).postText(terms))
+						.filter(f.id().matchingAny(postIds)))
 				.highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-						.fragmentSize(LENGTH).numberOfFragments(1).noMatchSize(LENGTH))
-				.fetchHits(limit)
+						.fragmentSize(LENGTH).numberOfFragments(1))
+				.fetchHits(postIds.size())
 				.stream()
 				.filter(s -> s.html() != null)
 				.toList();
 	}
 
 	private List<Snippet> openings(Collection<Long> topicIds, Searcher searcher) {
-		List<Snippet> found = new ArrayList<>();
-		Search.session(entityManager).search(Post.class)
+		return Search.session(entityManager).search(Post.class)
 				.select(f -> f.composite().from(f.field(TOPIC, Long.class), f.field(NUMBER, Integer.class),
 						f.highlight(TEXT)).as((topic, number, fragments) -> new Snippet(topic, number,
 								fragments.isEmpty() ? null : fragments.get(0))))
@@ -102,8 +121,7 @@ public class Snippets {
 				.stream()
 				.filter(s -> s.html() != null)
 				.map(s -> new Snippet(s.topicId(), s.number(), opening(s.html())))
-				.forEach(found::add);
-		return found;
+				.toList();
 	}
 
 	/**
