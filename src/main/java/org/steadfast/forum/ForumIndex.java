@@ -1,5 +1,6 @@
 package org.steadfast.forum;
 
+import java.util.function.Function;
 import org.hibernate.search.mapper.pojo.bridge.RoutingBridge;
 import org.hibernate.search.mapper.pojo.bridge.binding.RoutingBindingContext;
 import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.RoutingBinder;
@@ -74,7 +75,7 @@ public final class ForumIndex {
 			}
 		}
 
-		private record Bridge<E>(java.util.function.Function<E, ContentStatus> status) implements RoutingBridge<E> {
+		private record Bridge<E>(Function<E, ContentStatus> status) implements RoutingBridge<E> {
 
 			@Override
 			public void route(DocumentRoutes routes, Object id, E entity, RoutingBridgeRouteContext context) {

@@ -1,5 +1,6 @@
 package org.steadfast.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.steadfast.forum.ForumViews.TopicSummary;
 
@@ -85,7 +86,7 @@ public record SearchResults(SearchRequest request, String shownText, State state
 
 	/** The page numbers to link: the first, the last, and two either side of this one (0 marks a gap). */
 	public List<Integer> pageLinks() {
-		List<Integer> links = new java.util.ArrayList<>();
+		List<Integer> links = new ArrayList<>();
 		for (int p = 1; p <= pages; p++) {
 			if (p == 1 || p == pages || Math.abs(p - page) <= 2) {
 				links.add(p);

@@ -360,6 +360,13 @@ abstract class SearchScenarios {
 		String page = html(mvc.perform(get("/search").param("q", m).param("tag", "birthday")));
 		assertThat(page).contains("3 topics for “", "Tag: birthday", "Remove all filters", "aria-current=\"true\"")
 				.doesNotContain("Slipped " + m);
+		String everyFilter = html(mvc.perform(get("/search").param("q", m).param("tag", "slip")
+				.param("category", "slips-and-fresh-starts").param("kind", "plan").param("period", "week")
+				.param("mine", "1").with(user(other))).andExpect(status().isOk()));
+		assertThat(everyFilter).contains("Slipped <mark>" + m, "Category: Slips and fresh starts", "Plans and check-ins",
+				"In the past week", "Only my posts", "Remove the filter Only my posts");
+		String byAuthor = html(mvc.perform(get("/search").param("q", m).param("author", other.username())));
+		assertThat(byAuthor).contains("Posted by " + other.username(), "2 topics for “");
 	}
 
 	@Test

@@ -27,6 +27,9 @@ import org.steadfast.text.Markdown;
 @Controller
 class TopicController {
 
+	/** How many similar topics the new-topic form offers. */
+	static final int SIMILAR_TOPICS = 5;
+
 	private final ForumQueries queries;
 	private final TopicService topics;
 	private final CategoryService categories;
@@ -43,9 +46,6 @@ class TopicController {
 		this.formTokens = formTokens;
 		this.similarTopics = similarTopics;
 	}
-
-	/** How many similar topics the new-topic form offers. */
-	static final int SIMILAR_TOPICS = 5;
 
 	@GetMapping("/t/{id}")
 	String topicWithoutSlug(@PathVariable long id, @RequestParam(defaultValue = "1") int page) {
