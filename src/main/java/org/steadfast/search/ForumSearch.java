@@ -67,6 +67,8 @@ public class ForumSearch {
 	static final int TAG_FACETS = 12;
 	static final int POPULAR_TAGS = 12;
 
+	static final int TITLE_FRAGMENT = 200;
+
 	/** Fewer topics with all the words than this, and a search ranks those with any of them. */
 	static final int ENOUGH = 5;
 
@@ -188,8 +190,8 @@ public class ForumSearch {
 						? f.score().then().field(LAST_ACTIVITY).desc()
 						: f.field(LAST_ACTIVITY).desc().then().score())
 				.highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-						// Titles are short: the whole title, marked.
-						.numberOfFragments(1))
+						// Longer than any title (150 characters): the whole title, marked.
+						.fragmentSize(TITLE_FRAGMENT).numberOfFragments(1))
 				.aggregation(TAG_COUNTS, f -> f.terms().field(TAGS, String.class).maxTermCount(TAG_FACETS))
 				.aggregation(CATEGORY_COUNTS, f -> f.terms().field(CATEGORY, Long.class))
 				.aggregation(KIND_COUNTS, f -> f.terms().field(KIND, TopicKind.class))
@@ -292,11 +294,11 @@ public class ForumSearch {
 		if (!typos.fuzzy() && typos.unknown().isEmpty()) {
 			return null;
 		}
-		Optional<List<String>> respelled = spelling.respell(query.wordsToMatch());
+		Map<String, String> respelled = spelling.respell(typos.fuzzy() ? query.wordsToMatch() : typos.unknown());
 		if (respelled.isEmpty()) {
 			return null;
 		}
-		QueryText suggested = query.withWords(respelled.get());
+		QueryText suggested = query.replacing(respelled);
 		Terms terms = new Terms(suggested.slots(synonyms), suggested.phrases(), Typos.NONE);
 		long found = Search.session(entityManager).search(Topic.class)
 				.where(f -> where(f, filters.respelled(terms), searcher))

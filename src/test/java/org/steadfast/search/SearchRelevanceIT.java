@@ -61,6 +61,9 @@ class SearchRelevanceIT {
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
 
+	@Autowired
+	SearchIndexer indexer;
+
 	record CorpusTopic(String key, String category, List<String> tags, String title, String body, List<String> replies) {
 	}
 
@@ -105,6 +108,9 @@ class SearchRelevanceIT {
 		report.append(String.format(Locale.ROOT, "loading %d ms, queries %d ms%n", (loaded - started) / 1_000_000,
 				(System.nanoTime() - loaded) / 1_000_000));
 		report.append(timings(queries));
+		SearchIndexer.Status index = indexer.status();
+		report.append(String.format(Locale.ROOT, "index: %d topics, %d posts, %d KB%n", index.topics(), index.posts(),
+				index.sizeBytes() / 1024));
 		System.out.print(report);
 		assertThat(precisionAt5).as(report.toString()).isGreaterThanOrEqualTo(MIN_PRECISION_AT_5);
 	}

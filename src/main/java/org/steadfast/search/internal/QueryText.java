@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,13 +107,15 @@ public record QueryText(List<String> words, List<String> phrases, String shown) 
 		return slots;
 	}
 
-	/** The same search with other words, quoted phrases kept: for "did you mean". */
-	public QueryText withWords(List<String> replaced) {
-		StringBuilder text = new StringBuilder(String.join(" ", replaced));
-		for (String p : phrases) {
-			text.append(text.isEmpty() ? "" : " ").append('"').append(p).append('"');
+	/** The same text with some words replaced (whole words, in any case): for "did you mean". */
+	public QueryText replacing(Map<String, String> replacements) {
+		String text = shown;
+		for (Map.Entry<String, String> r : replacements.entrySet()) {
+			text = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(r.getKey()) + "(?![\\p{L}\\p{N}])",
+					Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
+					.replaceAll(Matcher.quoteReplacement(r.getValue()));
 		}
-		return new QueryText(List.copyOf(replaced), phrases, text.toString());
+		return parse(text);
 	}
 
 	private static void add(Set<String> words, String word) {

@@ -3,12 +3,12 @@ package org.steadfast.search.internal;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -99,36 +99,32 @@ public class Spelling {
 		}
 	}
 
-	/** The words with the misspelled ones replaced, or empty when none could be improved. */
-	public Optional<List<String>> respell(List<String> words) {
+	/** For each of the words that occurs nowhere, the known word closest to it; empty when none could be improved. */
+	public Map<String, String> respell(Collection<String> words) {
 		if (words.isEmpty()) {
-			return Optional.empty();
+			return Map.of();
 		}
 		try (IndexReader reader = openReader()) {
-			List<String> respelled = new ArrayList<>();
-			boolean changed = false;
+			Map<String, String> respelled = new LinkedHashMap<>();
 			for (String word : words) {
 				List<String> tokens = analyze(word);
-				String lower = tokens.size() == 1 ? tokens.get(0) : word.toLowerCase(Locale.ROOT);
-				Term term = new Term(ForumIndex.VOCABULARY, lower);
+				if (tokens.size() != 1) {
+					continue;
+				}
+				Term term = new Term(ForumIndex.VOCABULARY, tokens.get(0));
 				if (reader.docFreq(term) > 0) {
-					respelled.add(lower);
 					continue;
 				}
 				SuggestWord[] suggestions = respeller.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
 				if (suggestions.length > 0) {
-					respelled.add(suggestions[0].string);
-					changed = true;
-				}
-				else {
-					respelled.add(lower);
+					respelled.put(word, suggestions[0].string);
 				}
 			}
-			return changed ? Optional.of(respelled) : Optional.empty();
+			return respelled;
 		}
 		catch (SearchException | IOException e) {
 			log.debug("No spelling suggestions: {}", e.getMessage());
-			return Optional.empty();
+			return Map.of();
 		}
 	}
 

@@ -90,8 +90,10 @@ class QueryTextTest {
 	}
 
 	@Test
-	void aRespellingKeepsThePhrases() {
-		QueryText q = QueryText.parse("birthdy \"no contact\"").withWords(List.of("birthday"));
-		assertThat(q.shown()).isEqualTo("birthday \"no contact\"");
+	void aRespellingChangesOnlyTheMisspelledWholeWords() {
+		QueryText q = QueryText.parse("Birthdy party, not birthdys \"no contact\"")
+				.replacing(java.util.Map.of("birthdy", "birthday"));
+		assertThat(q.shown()).isEqualTo("birthday party, not birthdys \"no contact\"");
+		assertThat(q.phrases()).containsExactly("no contact");
 	}
 }
