@@ -127,7 +127,9 @@ public class SearchIndexer {
 		}
 		Thread worker = new Thread(() -> {
 			try {
-				massIndex(true, fingerprint());
+				String fingerprint = fingerprint();
+				// Dropping the index is needed only for another mapping; otherwise emptying it keeps it usable.
+				massIndex(built().map(b -> !b.fingerprint().equals(fingerprint)).orElse(true), fingerprint);
 			}
 			finally {
 				running.set(false);
