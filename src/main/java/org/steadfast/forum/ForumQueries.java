@@ -30,8 +30,12 @@ import org.steadfast.forum.ForumViews.TopicSummary;
 @Transactional(readOnly = true)
 public class ForumQueries {
 
-	/** Topics this viewer may see in lists: visible (or their own pending ones) and allowed by visibility. */
-	static final String VISIBLE_TOPIC = """
+	/**
+	 * Topics this viewer may see in lists: visible (or their own pending ones) and allowed by
+	 * visibility. Other modules' queries over topics (plans, check-ins) use it with
+	 * {@link #bindViewer}, so that visibility is decided in one place, inside the query.
+	 */
+	public static final String VISIBLE_TOPIC = """
 			(t.status = 'VISIBLE' or (t.status = 'PENDING' and t.author_id = :me))
 			and (t.visibility = 'PUBLIC' or (t.visibility = 'MEMBERS' and 1 = :member) or t.author_id = :me)""";
 
@@ -277,7 +281,7 @@ public class ForumQueries {
 		return counts;
 	}
 
-	private static JdbcClient.StatementSpec bindViewer(JdbcClient.StatementSpec statement, Viewer viewer) {
+	public static JdbcClient.StatementSpec bindViewer(JdbcClient.StatementSpec statement, Viewer viewer) {
 		return statement.param("me", viewer.isMember() ? viewer.memberId() : -1L)
 				.param("member", viewer.isMember() ? 1 : 0);
 	}
@@ -292,7 +296,7 @@ public class ForumQueries {
 				(Integer) rs.getObject("last_read_number", Integer.class), List.of(), null);
 	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
+	public static Instant instant(ResultSet rs, String column) throws SQLException {
 		var value = rs.getObject(column, java.time.LocalDateTime.class);
 		return value == null ? null : value.toInstant(java.time.ZoneOffset.UTC);
 	}

@@ -80,7 +80,10 @@ public class TopicService {
 		}
 		Instant now = clock.instant();
 		checkToken(formToken, authorId);
-		checkLimits(authorId, body, now);
+		// A member has one active plan at a time, and its posts are their own log: no rate limits there.
+		if (request.kind() != TopicKind.PLAN) {
+			checkLimits(authorId, body, now);
+		}
 
 		Topic topic = new Topic(category.getId(), request.kind(), request.visibility(), title, authorId, now);
 		topic.setTags(new java.util.LinkedHashSet<>(tags.findOrCreate(request.tagNames())));
@@ -111,7 +114,9 @@ public class TopicService {
 		}
 		Instant now = clock.instant();
 		checkToken(formToken, authorId);
-		checkLimits(authorId, body, now);
+		if (!(topic.getKind() == TopicKind.PLAN && topic.getAuthorId().equals(authorId))) {
+			checkLimits(authorId, body, now);
+		}
 
 		// The counter update locks the topic row until commit, so concurrent replies take their
 		// numbers one after another; it works alike on H2, MySQL and MariaDB.
@@ -166,6 +171,16 @@ public class TopicService {
 		posts.flush();
 		events.publishEvent(new PostEdited(post.getId(), topic.getId(), editorId));
 		return post;
+	}
+
+	/**
+	 * Rewrites a post its author owns without a conflict check, for text another module generates
+	 * (a plan's first post, a check-in edited the same day).
+	 */
+	@Transactional
+	public Post revise(long postId, long authorId, String title, String text) {
+		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		return edit(postId, authorId, false, title, text, post.getVersion());
 	}
 
 	/** Soft delete by the author: the post becomes a placeholder so the thread still reads. */
@@ -250,6 +265,20 @@ public class TopicService {
 				&& posts.countByAuthorIdAndCreatedAtAfter(authorId, now.minus(java.time.Duration.ofDays(1))) >= limits
 						.getNewMemberDailyCap()) {
 			throw new ForumException(ForumException.Reason.TOO_FAST, null, "posting.dailyCap");
+		}
+	}
+
+	/** The author of a plan chooses who may read it, and may change that at any time. */
+	@Transactional
+	public void changeVisibility(long topicId, long authorId, Visibility visibility) {
+		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		if (!Objects.equals(topic.getAuthorId(), authorId) || topic.getKind() != TopicKind.PLAN) {
+			throw ForumException.forbidden("post.notYours");
+		}
+		if (topic.getVisibility() != visibility) {
+			topic.setVisibility(visibility);
+			topics.flush();
+			tags.recount(topic.getTags().stream().map(Tag::getId).toList());
 		}
 	}
 

@@ -51,10 +51,11 @@ class SecurityConfig {
 
 	/** Pages anyone may read; what they show is still filtered by visibility in each module. */
 	private static final String[] PUBLIC_PAGES = { "/", "/latest", "/unanswered", "/c/**", "/t/**", "/tags",
-			"/tags/**", "/p/*", "/p/*/history", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register" };
+			"/tags/**", "/p/*", "/p/*/history", "/plans/*", "/checkins", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register" };
 
 	/** Pages under a public prefix that still need a signed-in member. */
-	private static final String[] MEMBER_PAGES = { "/t/new", "/p/*/edit" };
+	private static final String[] MEMBER_PAGES = { "/t/new", "/p/*/edit", "/plans/new", "/plans/mine", "/plans/*/edit",
+			"/plans/*/slip", "/plans/*/contact" };
 
 	private static final String[] ASSETS = { "/css/**", "/js/**", "/img/**", "/favicon.ico", "/robots.txt" };
 
