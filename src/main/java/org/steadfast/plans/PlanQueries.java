@@ -46,7 +46,7 @@ public class PlanQueries {
 	private record PlanRow(long id, long topicId, String slug, String title, Visibility visibility,
 			ContentStatus topicStatus, PlanStatus status, long ownerId, String ownerUsername, String ownerName,
 			String zoneId, String statement, LocalDate startDate, int targetDays, String reasons, String triggers,
-			String instead) {
+			String instead, java.time.Instant endedAt) {
 	}
 
 	/** The plan behind a topic, if this viewer may see it (otherwise empty: the page answers 404). */
@@ -54,7 +54,7 @@ public class PlanQueries {
 		Optional<PlanRow> found = jdbc.sql("""
 				select p.id, p.topic_id, t.slug, t.title, t.visibility, t.status as topic_status, p.status, p.member_id,
 				       m.username, m.display_name, m.time_zone, p.statement, p.start_date, p.target_days, p.reasons,
-				       p.triggers, p.instead
+				       p.triggers, p.instead, p.ended_at
 				from plan p join topic t on t.id = p.topic_id join member m on m.id = p.member_id
 				where p.topic_id = ?""")
 				.param(topicId)
@@ -63,7 +63,8 @@ public class PlanQueries {
 						ContentStatus.valueOf(rs.getString("topic_status")), PlanStatus.valueOf(rs.getString("status")),
 						rs.getLong("member_id"), rs.getString("username"), rs.getString("display_name"),
 						rs.getString("time_zone"), rs.getString("statement"), rs.getObject("start_date", LocalDate.class),
-						rs.getInt("target_days"), rs.getString("reasons"), rs.getString("triggers"), rs.getString("instead")))
+						rs.getInt("target_days"), rs.getString("reasons"), rs.getString("triggers"), rs.getString("instead"),
+						ForumQueries.instant(rs, "ended_at")))
 				.optional()
 				.filter(p -> viewer.canRead(p.ownerId(), p.visibility(), p.topicStatus()));
 		if (found.isEmpty()) {
@@ -101,12 +102,33 @@ public class PlanQueries {
 				.query((rs, n) -> new ContactRow(rs.getObject(1, LocalDate.class), ContactChannel.valueOf(rs.getString(2)),
 						rs.getString(3), rs.getString(4)))
 				.list();
-		LocalDate today = PlanCalendar.today(clock, ZoneId.of(plan.zoneId()));
+		LocalDate today = countUntil(plan.endedAt(), ZoneId.of(plan.zoneId()));
 		Streaks streaks = Streaks.of(plan.startDate(), slips.stream().map(SlipRow::day).toList(), today);
 		return Optional.of(new PlanPage(plan.topicId(), plan.slug(), plan.title(), plan.visibility(), plan.topicStatus(),
 				plan.status(), plan.ownerId(), plan.ownerUsername(), plan.ownerName(), plan.zoneId(), plan.statement(),
 				plan.startDate(), plan.targetDays(), plan.reasons(), plan.triggers(), plan.instead(), streaks, keyDates,
 				checkIns, recent, slips, contacts, owner));
+	}
+
+	/** An ended plan's counter stops on the day it ended. */
+	private LocalDate countUntil(java.time.Instant endedAt, ZoneId zone) {
+		LocalDate today = PlanCalendar.today(clock, zone);
+		if (endedAt == null) {
+			return today;
+		}
+		LocalDate ended = LocalDate.ofInstant(endedAt, zone);
+		return ended.isBefore(today) ? ended : today;
+	}
+
+	/** A member's plans, newest first, for their own history. */
+	public List<PlanViews.PlanHistoryRow> plansOf(long memberId) {
+		return jdbc.sql("""
+				select p.topic_id, t.title, p.status, p.start_date from plan p join topic t on t.id = p.topic_id
+				where p.member_id = ? order by p.created_at desc""")
+				.param(memberId)
+				.query((rs, n) -> new PlanViews.PlanHistoryRow(rs.getLong(1), rs.getString(2),
+						PlanStatus.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class)))
+				.list();
 	}
 
 	/** The topic id of the member's active plan, if they have one. */
@@ -146,24 +168,25 @@ public class PlanQueries {
 	/** The member's current (or latest) plan for their profile, as this viewer may see it. */
 	public Optional<PlanSummary> summaryFor(Viewer viewer, long memberId) {
 		record Row(long id, long topicId, String slug, String title, Visibility visibility, ContentStatus topicStatus,
-				PlanStatus status, LocalDate start, int target, String zone) {
+				PlanStatus status, LocalDate start, int target, String zone, java.time.Instant endedAt) {
 		}
 		Optional<Row> found = jdbc.sql("""
 				select p.id, p.topic_id, t.slug, t.title, t.visibility, t.status as topic_status, p.status, p.start_date,
-				       p.target_days, m.time_zone
+				       p.target_days, m.time_zone, p.ended_at
 				from plan p join topic t on t.id = p.topic_id join member m on m.id = p.member_id
 				where p.member_id = ? order by case when p.status = 'ACTIVE' then 0 else 1 end, p.created_at desc limit 1""")
 				.param(memberId)
 				.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("topic_id"), rs.getString("slug"),
 						rs.getString("title"), Visibility.valueOf(rs.getString("visibility")),
 						ContentStatus.valueOf(rs.getString("topic_status")), PlanStatus.valueOf(rs.getString("status")),
-						rs.getObject("start_date", LocalDate.class), rs.getInt("target_days"), rs.getString("time_zone")))
+						rs.getObject("start_date", LocalDate.class), rs.getInt("target_days"), rs.getString("time_zone"),
+						ForumQueries.instant(rs, "ended_at")))
 				.optional()
 				.filter(r -> viewer.canRead(memberId, r.visibility(), r.topicStatus()));
 		return found.map(r -> {
 			List<LocalDate> slips = jdbc.sql("select on_day from plan_slip where plan_id = ?").param(r.id())
 					.query(LocalDate.class).list();
-			Streaks streaks = Streaks.of(r.start(), slips, PlanCalendar.today(clock, ZoneId.of(r.zone())));
+			Streaks streaks = Streaks.of(r.start(), slips, countUntil(r.endedAt(), ZoneId.of(r.zone())));
 			return new PlanSummary(r.topicId(), r.slug(), r.title(), r.status(), streaks.dayNumber(),
 					streaks.freshStartTomorrow(), streaks.longest(), streaks.totalNoContactDays(), streaks.slipCount(),
 					r.target());

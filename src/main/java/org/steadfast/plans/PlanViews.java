@@ -71,6 +71,9 @@ public final class PlanViews {
 		}
 	}
 
+	public record PlanHistoryRow(long topicId, String title, PlanStatus status, LocalDate startDate) {
+	}
+
 	/** A member's plan as their profile shows it. */
 	public record PlanSummary(long topicId, String slug, String title, PlanStatus status, long dayNumber,
 			boolean freshStartTomorrow, long longest, long totalDays, int slips, int targetDays) {

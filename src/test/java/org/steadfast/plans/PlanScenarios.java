@@ -105,6 +105,11 @@ abstract class PlanScenarios {
 		assertThat(page).contains("You already have an active plan", "A second plan please");
 		mvc.perform(post("/plans/" + first + "/end").with(user(me)).with(csrf()).param("outcome", "FINISHED"))
 				.andExpect(status().is3xxRedirection());
+		assertThat(html(mvc.perform(get("/plans/new").with(user(me))))).contains("Your plans",
+				"No contact, for me " + me.username(), "Finished");
+		mvc.perform(post("/plans/" + first + "/checkin").with(user(me)).with(csrf()).param("day", "today")
+				.param("kept", "yes").param("mood", "3").param("urge", "3").param("formToken", formTokens.issue(me.id())))
+				.andExpect(status().isOk());
 		long second = createPlan(me, "PRIVATE", today(me));
 		assertThat(second).isNotEqualTo(first);
 		assertThat(jdbc.queryForObject("select count(*) from plan where member_id = ?", Integer.class, me.id())).isEqualTo(2);

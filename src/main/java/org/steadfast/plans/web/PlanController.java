@@ -263,6 +263,9 @@ class PlanController {
 	}
 
 	private String planForm(PlanForm form, Map<String, String> errors, Long editing, Model model) {
+		if (editing == null) {
+			model.addAttribute("history", queries.plansOf(Viewer.current().memberId()));
+		}
 		model.addAttribute("planForm", form);
 		model.addAttribute("keyRows", form.keyRows());
 		model.addAttribute("errors", errors);
