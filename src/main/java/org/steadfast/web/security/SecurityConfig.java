@@ -62,7 +62,7 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
 			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) throws Exception {
+			LoginThrottle throttle, org.steadfast.accounts.MemberService memberService) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
 				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
@@ -78,7 +78,7 @@ class SecurityConfig {
 				.loginProcessingUrl("/login")
 				.usernameParameter("login")
 				.passwordParameter("password")
-				.failureHandler(new LoginFailureHandler())
+				.failureHandler(new LoginFailureHandler(memberService))
 				.permitAll())
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
 			.logout(logout -> logout
@@ -119,6 +119,14 @@ class SecurityConfig {
 			LoginThrottle throttle) {
 		var dao = new DaoAuthenticationProvider(members);
 		dao.setPasswordEncoder(passwordEncoder);
+		// Tell a member they are suspended only once they proved who they are.
+		dao.setPreAuthenticationChecks(user -> {
+		});
+		dao.setPostAuthenticationChecks(user -> {
+			if (!user.isAccountNonLocked()) {
+				throw new org.springframework.security.authentication.LockedException("suspended");
+			}
+		});
 		return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle),
 				new RememberMeAuthenticationProvider(rememberMeKey));
 	}
