@@ -260,6 +260,12 @@ public class ForumQueries {
 				.filter(q -> topic(viewer, topicId).isPresent());
 	}
 
+	/** The URL of a post on its topic page (page and anchor), if this viewer may see it. */
+	public Optional<String> postUrl(Viewer viewer, long postId) {
+		return locate(viewer, postId).flatMap(loc -> topic(viewer, loc[0]).map(t -> "/t/" + loc[0] + "/" + t.slug()
+				+ (pageOf((int) loc[1]) > 1 ? "?page=" + pageOf((int) loc[1]) : "") + "#post-" + loc[1]));
+	}
+
 	public int pageOf(int number) {
 		return (number - 1) / properties.getPostsPerPage() + 1;
 	}

@@ -299,6 +299,34 @@ abstract class ModerationScenarios {
 	}
 
 	@Test
+	void membersWhoBlockedEachOtherNoLongerSeeReactToOrQuoteEachOther() throws Exception {
+		MemberPrincipal blocker = members.create("blocker");
+		MemberPrincipal blocked = members.create("blockee");
+		MemberPrincipal bystander = members.create("bystander");
+		Topic topic = topic(bystander, "A shared thread");
+		Post fromBlocked = topics.reply(topic.getId(), blocked.id(), false, "Words from the blocked member",
+				formTokens.issue(blocked.id()));
+		Post fromBlocker = topics.reply(topic.getId(), blocker.id(), false, "Words from the blocker",
+				formTokens.issue(blocker.id()));
+		mvc.perform(post("/u/" + blocked.username() + "/block").with(user(blocker)).with(csrf()).param("block", "true"))
+				.andExpect(status().is3xxRedirection());
+		String url = "/t/" + topic.getId() + "/" + topic.getSlug();
+		assertThat(html(mvc.perform(get(url).with(user(blocker))))).doesNotContain("Words from the blocked member")
+				.contains("A post from a member you blocked");
+		assertThat(html(mvc.perform(get(url).with(user(blocked))))).doesNotContain("Words from the blocker");
+		assertThat(html(mvc.perform(get(url).with(user(bystander))))).contains("Words from the blocked member",
+				"Words from the blocker");
+		mvc.perform(post("/p/" + fromBlocker.getId() + "/react").with(user(blocked)).with(csrf()).param("kind", "HUG"))
+				.andExpect(status().isForbidden());
+		assertThat(html(mvc.perform(get(url).param("quote", String.valueOf(fromBlocked.getId())).with(user(blocker)))))
+				.doesNotContain("> Words from the blocked member");
+		mvc.perform(post("/u/" + blocked.username() + "/block").with(user(blocker)).with(csrf()).param("block", "false"));
+		assertThat(html(mvc.perform(get(url).with(user(blocker))))).contains("Words from the blocked member");
+		mvc.perform(post("/u/" + blocker.username() + "/block").with(user(blocker)).with(csrf()).param("block", "true"))
+				.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void approvalOfNewMembersFirstPostsCanBeSwitchedOn() throws Exception {
 		int before = properties.getApproveFirstPosts();
 		properties.setApproveFirstPosts(1);

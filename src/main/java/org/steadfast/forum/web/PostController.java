@@ -149,8 +149,6 @@ class PostController {
 	}
 
 	private String location(Viewer viewer, long postId) {
-		var loc = queries.locate(viewer, postId).orElseThrow(ForumException::notFound);
-		var topic = queries.topic(viewer, loc[0]).orElseThrow(ForumException::notFound);
-		return Links.post(loc[0], topic.slug(), queries.pageOf((int) loc[1]), (int) loc[1]);
+		return queries.postUrl(viewer, postId).orElseThrow(ForumException::notFound);
 	}
 }

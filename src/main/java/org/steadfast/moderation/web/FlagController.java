@@ -16,9 +16,11 @@ import org.steadfast.moderation.ModerationService;
 class FlagController {
 
 	private final ModerationService moderation;
+	private final org.steadfast.forum.ForumQueries forum;
 
-	FlagController(ModerationService moderation) {
+	FlagController(ModerationService moderation, org.steadfast.forum.ForumQueries forum) {
 		this.moderation = moderation;
+		this.forum = forum;
 	}
 
 	@PostMapping("/p/{id}/flag")
@@ -34,6 +36,7 @@ class FlagController {
 		}
 		moderation.flag(id, me.id(), why, note);
 		redirect.addFlashAttribute("notice", why == FlagReason.CRISIS ? "flag.crisisThanks" : "flag.thanks");
-		return "redirect:/p/" + id;
+		// Straight to the post: a second redirect would lose the thank-you message.
+		return "redirect:" + forum.postUrl(new org.steadfast.forum.Viewer(me.id(), me.isStaff()), id).orElse("/");
 	}
 }
