@@ -50,8 +50,11 @@ public final class FoldedText {
 		return to[foldedEnd - 1];
 	}
 
-	/** The part of the original text behind a folded span. */
+	/** The part of the original text behind a folded span; empty for an empty span. */
 	public String originalSlice(int foldedStart, int foldedEnd) {
+		if (foldedEnd <= foldedStart) {
+			return "";
+		}
 		return original.substring(originalStart(foldedStart), originalEnd(foldedEnd));
 	}
 

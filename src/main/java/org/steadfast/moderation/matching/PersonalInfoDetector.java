@@ -55,9 +55,9 @@ public final class PersonalInfoDetector {
 	private static final int MAX_DOMAIN = 253;
 	private static final int MAX_URL_PATH = 200;
 
+	/** Platform names; "threads" and "signal" are left out because on a forum they are everyday words. */
 	private static final Set<String> PLATFORMS = Set.of("instagram", "insta", "ig", "twitter", "tiktok", "snapchat",
-			"snap", "facebook", "fb", "telegram", "whatsapp", "linkedin", "threads", "bluesky", "bsky", "discord",
-			"kik", "signal");
+			"snap", "facebook", "fb", "telegram", "whatsapp", "linkedin", "bluesky", "bsky", "discord", "kik");
 
 	private static final Set<String> NAME_INTRODUCERS = Set.of("is", "its", "handle", "username", "user", "name", "id");
 
@@ -139,7 +139,8 @@ public final class PersonalInfoDetector {
 		if ((before == '.' || before == ',' || isDash(before)) && i >= 2 && isDigit(s.charAt(i - 2))) {
 			return false;
 		}
-		return !(before == '-' || before == '+') || i < 2 || !Character.isLetterOrDigit(s.charAt(i - 2));
+		// "ref-12345678" and "a+12345678" are identifiers rather than numbers someone wrote down.
+		return !((before == '-' || before == '+') && i >= 2 && Character.isLetterOrDigit(s.charAt(i - 2)));
 	}
 
 	/** Scans one run of digit groups from {@code start}, records it if it is a phone number, and returns where scanning resumes. */
@@ -198,7 +199,7 @@ public final class PersonalInfoDetector {
 			resume = p;
 			break;
 		}
-		if (groups > 0 && !tooLong && isPhone(s, start, plus, groupStart, groupEnd, separator, groups)) {
+		if (groups > 0 && !tooLong && isPhone(s, plus, groupStart, groupEnd, separator, groups)) {
 			// An opening bracket belongs to the number only when it closes around an area code.
 			boolean areaCode = s.charAt(start) == '(' && groups > 1 && s.charAt(groupEnd[0]) == ')';
 			int from = s.charAt(start) == '(' && !areaCode ? groupStart[0] : start;
@@ -207,7 +208,7 @@ public final class PersonalInfoDetector {
 		return Math.max(resume, start + 1);
 	}
 
-	private static boolean isPhone(String s, int start, boolean plus, int[] groupStart, int[] groupEnd, char[] separator,
+	private static boolean isPhone(String s, boolean plus, int[] groupStart, int[] groupEnd, char[] separator,
 			int groups) {
 		if (groups > MAX_PHONE_GROUPS) {
 			return false;

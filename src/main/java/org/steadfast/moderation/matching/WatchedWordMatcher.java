@@ -1,6 +1,5 @@
 package org.steadfast.moderation.matching;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +14,8 @@ import org.steadfast.moderation.matching.WatchedWord.Action;
  * <p>Matching is on whole words after folding both sides (see {@link Normalizer}), so "ex" matches
  * "EX", "ｅｘ" and "ex's" but never "next" or "text". A multi-word phrase matches across any run of
  * spaces, punctuation, symbols or line breaks between its words. A word spelled out letter by letter
- * ("b a d", "b.a.d", "b-a-d", at most {@value Tokens#MAX_SPELLED_GAP} characters between letters, on
- * one line) counts as that word, but only as a whole: "x b a d" is the word "xbad". Leetspeak is
+ * ("b a d", "b.a.d", "b-a-d": at most three characters between letters, on one line, no
+ * apostrophes) counts as that word, but only as a whole: "x b a d" is the word "xbad". Leetspeak is
  * read too ("b4d", "$h1t"). Phrases with no letters or digits in them (an emoji, "!!!") can never
  * match and are ignored.
  */
