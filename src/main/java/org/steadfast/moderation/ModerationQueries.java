@@ -118,6 +118,17 @@ public class ModerationQueries {
 				.list();
 	}
 
+	/**
+	 * Whether someone raised a crisis concern about this member's posts lately. Only that fact is
+	 * told to the member, never who raised it.
+	 */
+	public boolean crisisConcernFor(long memberId, Instant since) {
+		return jdbc.sql("""
+				select count(*) from flag f join post p on p.id = f.post_id
+				where p.author_id = ? and f.reason = 'CRISIS' and f.created_at > ?""")
+				.params(memberId, LocalDateTime.ofInstant(since, ZoneOffset.UTC)).query(Integer.class).single() > 0;
+	}
+
 	public List<NoteRow> notesOn(long memberId) {
 		return jdbc.sql("""
 				select n.note, n.created_at, m.username from member_note n join member m on m.id = n.author_id

@@ -150,6 +150,9 @@ abstract class ModerationScenarios {
 		var result = flag(friend, post, "CRISIS").andExpect(status().is3xxRedirection()).andReturn();
 		assertThat(result.getFlashMap().get("notice")).isEqualTo("flag.crisisThanks");
 		assertThat(postStatus(post)).isEqualTo("VISIBLE");
+		assertThat(html(mvc.perform(get("/settings/moderation").with(user(author))))).contains("Someone here is thinking of you")
+				.doesNotContain(friend.username());
+		assertThat(html(mvc.perform(get("/settings/moderation").with(user(friend))))).doesNotContain("thinking of you");
 		for (int i = 0; i < 2; i++) {
 			flag(friend, firstPost(topic(members.create("other"), "another post " + i)), "CRISIS");
 		}

@@ -20,6 +20,7 @@ class NoticesController {
 	@GetMapping("/settings/moderation")
 	String notices(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		model.addAttribute("sanctions", queries.sanctionsOf(me.id()));
+		model.addAttribute("concern", queries.crisisConcernFor(me.id(), java.time.Instant.now().minus(java.time.Duration.ofDays(14))));
 		return "moderation/notices";
 	}
 }
