@@ -14,8 +14,61 @@
     });
   }
 
+  // Similar topics while a new topic's title is typed: the server renders the list (the
+  // Preview button shows the same list without script).
+  function similarTopics() {
+    if (!window.fetch) { return; }
+    document.querySelectorAll("input[data-similar-target]").forEach(function (input) {
+      var target = document.getElementById(input.getAttribute("data-similar-target"));
+      var url = input.getAttribute("data-similar-url");
+      if (!target || !url) { return; }
+      var timer, controller, last = input.value.trim();
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var title = input.value.trim();
+          if (title === last) { return; }
+          last = title;
+          if (controller) { controller.abort(); }
+          if (title.length < 5) { target.innerHTML = ""; return; }
+          controller = window.AbortController ? new AbortController() : null;
+          fetch(url + "?title=" + encodeURIComponent(title),
+              { credentials: "same-origin", headers: { Accept: "text/html" }, signal: controller && controller.signal })
+            .then(function (response) { return response.ok ? response.text() : ""; })
+            .then(function (html) { target.innerHTML = html; })
+            .catch(function () { /* a newer request replaced this one, or the network failed: keep what is shown */ });
+        }, 350);
+      });
+    });
+  }
+
+  // A running search index rebuild: refresh its progress until it finishes (without script,
+  // the page has a Refresh link).
+  function refreshProgress() {
+    var box = document.querySelector("[data-refresh]");
+    if (!box || !window.fetch) { return; }
+    function poll() {
+      fetch(box.getAttribute("data-refresh"), { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (html === null) { return; }
+          var holder = document.createElement("div");
+          holder.innerHTML = html.trim();
+          var fresh = holder.firstElementChild;
+          if (!fresh) { return; }
+          box.replaceWith(fresh);
+          box = fresh;
+          if (box.hasAttribute("data-refresh")) { setTimeout(poll, 1000); }
+        })
+        .catch(function () { /* try again on the next page load */ });
+    }
+    setTimeout(poll, 1000);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     detectZone();
+    similarTopics();
+    refreshProgress();
   });
 })();
 

@@ -33,4 +33,11 @@ public final class ForumEvents {
 
 	public record ReactionAdded(long postId, long postAuthorId, long memberId, ReactionKind kind) {
 	}
+
+	/**
+	 * Topics changed by a bulk statement rather than through their entities (a tag renamed or
+	 * merged), so that whoever keeps a copy of topic data (the search index) refreshes them.
+	 */
+	public record TopicsChanged(java.util.List<Long> topicIds) {
+	}
 }

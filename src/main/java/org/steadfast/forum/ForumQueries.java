@@ -86,6 +86,23 @@ public class ForumQueries {
 				page);
 	}
 
+	/**
+	 * These topics as this viewer may see them, in the order given (search results rank them);
+	 * missing ones and those the viewer may not read are left out. Two statements for any number.
+	 */
+	public List<TopicSummary> summaries(Viewer viewer, List<Long> topicIds) {
+		if (topicIds.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, TopicSummary> found = new HashMap<>();
+		bindViewer(jdbc.sql(SUMMARY_COLUMNS + " where " + VISIBLE_TOPIC + " and t.id in (:ids)"), viewer)
+				.param("ids", topicIds)
+				.query(ForumQueries::summary)
+				.list()
+				.forEach(s -> found.put(s.id(), s));
+		return withTags(topicIds.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList());
+	}
+
 	private Listing<TopicSummary> topics(Viewer viewer, String filter, String order, Map<String, Object> params,
 			int page) {
 		int size = properties.getTopicsPerPage();

@@ -4,17 +4,32 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.steadfast.text.RenderedText;
 
-/** One message in a topic. Stores its Markdown source and the HTML rendered from it at write time. */
+/**
+ * One message in a topic. Stores its Markdown source and the HTML rendered from it at write time.
+ * Indexed for search by its plain text (never the HTML), from which result snippets are cut;
+ * hidden and deleted posts are left out of the index.
+ */
 @Entity
 @Table(name = "post")
+@Indexed(index = ForumIndex.POSTS_INDEX, routingBinder = @RoutingBinderRef(type = ForumIndex.PublishedOnly.class))
 public class Post {
 
 	@Id
@@ -22,12 +37,20 @@ public class Post {
 	private Long id;
 
 	@Column(name = "topic_id", nullable = false)
+	@GenericField(name = ForumIndex.TOPIC, projectable = Projectable.YES)
 	private Long topicId;
 
+	/** The same column as {@link #topicId}: lets a changed post find the topic document that nests it. */
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "topic_id", insertable = false, updatable = false)
+	private Topic topic;
+
 	@Column(nullable = false)
+	@GenericField(name = ForumIndex.NUMBER, projectable = Projectable.YES)
 	private int number;
 
 	@Column(name = "author_id", nullable = false)
+	@GenericField(name = ForumIndex.AUTHOR)
 	private Long authorId;
 
 	@Column(nullable = false, columnDefinition = "mediumtext")
@@ -37,6 +60,8 @@ public class Post {
 	private String html;
 
 	@Column(name = "plain_text", nullable = false, columnDefinition = "mediumtext")
+	@FullTextField(name = ForumIndex.TEXT, analyzer = ForumIndex.ENGLISH, highlightable = Highlightable.PLAIN)
+	@FullTextField(name = ForumIndex.VOCABULARY, analyzer = ForumIndex.WORDS)
 	private String plainText;
 
 	@Column(name = "body_hash", nullable = false, length = 64)
@@ -44,6 +69,7 @@ public class Post {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 16)
+	@KeywordField(name = ForumIndex.STATUS)
 	private ContentStatus status;
 
 	@Column(name = "created_at", nullable = false)
@@ -68,8 +94,9 @@ public class Post {
 	protected Post() {
 	}
 
-	Post(Long topicId, int number, Long authorId, String source, RenderedText rendered, Instant now) {
-		this.topicId = topicId;
+	Post(Topic topic, int number, Long authorId, String source, RenderedText rendered, Instant now) {
+		this.topicId = topic.getId();
+		this.topic = topic;
 		this.number = number;
 		this.authorId = authorId;
 		this.source = source;
@@ -78,6 +105,8 @@ public class Post {
 		this.bodyHash = PostingRules.bodyHash(source);
 		this.status = ContentStatus.VISIBLE;
 		this.createdAt = now;
+		// The topic's search document nests its posts and is built from this collection at commit.
+		topic.addPost(this);
 	}
 
 	void edit(String source, RenderedText rendered, Instant now) {

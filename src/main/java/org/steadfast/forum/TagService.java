@@ -2,6 +2,7 @@ package org.steadfast.forum;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,9 +14,9 @@ public class TagService {
 
 	private final TagRepository tags;
 	private final JdbcClient jdbc;
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	TagService(TagRepository tags, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+	TagService(TagRepository tags, JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.tags = tags;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -79,6 +80,7 @@ public class TagService {
 		}
 		else {
 			source.rename(to.name());
+			events.publishEvent(new ForumEvents.TopicsChanged(topicsTagged(source.getId())));
 		}
 		return to.name();
 	}
@@ -96,6 +98,7 @@ public class TagService {
 
 	private void merge(Tag source, Tag target) {
 		tags.flush();
+		List<Long> retagged = topicsTagged(source.getId());
 		jdbc.sql("""
 				insert into topic_tag (topic_id, tag_id)
 				select tt.topic_id, :target from topic_tag tt
@@ -109,5 +112,10 @@ public class TagService {
 		tags.delete(source);
 		tags.flush();
 		recount(List.of(target.getId()));
+		events.publishEvent(new ForumEvents.TopicsChanged(retagged));
+	}
+
+	private List<Long> topicsTagged(long tagId) {
+		return jdbc.sql("select topic_id from topic_tag where tag_id = ?").param(tagId).query(Long.class).list();
 	}
 }

@@ -13,16 +13,38 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.persistence.OneToMany;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.ObjectStructure;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
 /**
  * A thread: its first post and replies. The counters that lists show (replies, last activity,
  * last poster) live here and change in the same transaction as the post that changes them.
+ * <p>
+ * Indexed for search with its posts nested inside (see {@link ForumIndex}); hidden and deleted
+ * topics are left out of the index.
  */
 @Entity
 @Table(name = "topic")
+@Indexed(index = ForumIndex.TOPICS, routingBinder = @RoutingBinderRef(type = ForumIndex.PublishedOnly.class))
 public class Topic {
 
 	@Id
@@ -30,30 +52,37 @@ public class Topic {
 	private Long id;
 
 	@Column(name = "category_id", nullable = false)
+	@GenericField(name = ForumIndex.CATEGORY, aggregable = Aggregable.YES)
 	private Long categoryId;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 16)
+	@KeywordField(name = ForumIndex.KIND, aggregable = Aggregable.YES)
 	private TopicKind kind;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 16)
+	@KeywordField(name = ForumIndex.VISIBILITY)
 	private Visibility visibility;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 16)
+	@KeywordField(name = ForumIndex.STATUS)
 	private ContentStatus status;
 
 	@Column(nullable = false, length = 150)
+	@FullTextField(name = ForumIndex.TITLE, analyzer = ForumIndex.ENGLISH, highlightable = Highlightable.PLAIN)
 	private String title;
 
 	@Column(nullable = false, length = 80)
 	private String slug;
 
 	@Column(name = "author_id", nullable = false)
+	@GenericField(name = ForumIndex.AUTHOR)
 	private Long authorId;
 
 	@Column(name = "created_at", nullable = false)
+	@GenericField(name = ForumIndex.CREATED, sortable = Sortable.YES)
 	private Instant createdAt;
 
 	@Column(name = "last_posted_at", nullable = false)
@@ -76,7 +105,16 @@ public class Topic {
 
 	@ManyToMany(fetch = FetchType.LAZY)
 	@JoinTable(name = "topic_tag", joinColumns = @JoinColumn(name = "topic_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
+	@BatchSize(size = 50)
+	// A renamed or merged tag changes many topics by bulk statements; TagService announces those
+	// topics (ForumEvents.TopicsChanged) instead of Hibernate Search tracking every tag.
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
 	private Set<Tag> tags = new LinkedHashSet<>();
+
+	/** Read for the search index only; posts are written through PostRepository. */
+	@OneToMany(mappedBy = "topic", fetch = FetchType.LAZY)
+	@BatchSize(size = 50)
+	private Set<Post> posts = new LinkedHashSet<>();
 
 	@Version
 	private long version;
@@ -99,6 +137,10 @@ public class Topic {
 		this.createdAt = now;
 		this.lastPostedAt = now;
 		this.lastPosterId = authorId;
+	}
+
+	void addPost(Post post) {
+		posts.add(post);
 	}
 
 	void retitle(String title) {
@@ -205,5 +247,66 @@ public class Topic {
 
 	public Set<Tag> getTags() {
 		return tags;
+	}
+
+	@KeywordField(name = ForumIndex.TAGS, aggregable = Aggregable.YES)
+	@FullTextField(name = ForumIndex.TAG_TEXT, analyzer = ForumIndex.ENGLISH)
+	@IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "tags"), @PropertyValue(propertyName = "name") }))
+	List<String> getTagNames() {
+		return tags.stream().map(Tag::getName).sorted().toList();
+	}
+
+	/** The title's and tags' words, unstemmed, for the vocabulary that spelling suggestions come from. */
+	@FullTextField(name = ForumIndex.VOCABULARY, analyzer = ForumIndex.WORDS)
+	@IndexingDependency(derivedFrom = {
+			@ObjectPath(@PropertyValue(propertyName = "title")),
+			@ObjectPath({ @PropertyValue(propertyName = "tags"), @PropertyValue(propertyName = "name") }) })
+	String getVocabulary() {
+		return title + " " + String.join(" ", getTagNames());
+	}
+
+	/** The posts a search may match, as nested objects; hidden and deleted posts are not indexed. */
+	@IndexedEmbedded(name = ForumIndex.POSTS, structure = ObjectStructure.NESTED)
+	@IndexingDependency(derivedFrom = {
+			@ObjectPath({ @PropertyValue(propertyName = "posts"), @PropertyValue(propertyName = "plainText") }),
+			@ObjectPath({ @PropertyValue(propertyName = "posts"), @PropertyValue(propertyName = "status") }),
+			@ObjectPath({ @PropertyValue(propertyName = "posts"), @PropertyValue(propertyName = "authorId") }) })
+	List<SearchablePost> getSearchablePosts() {
+		return posts.stream().filter(p -> ForumIndex.indexed(p.getStatus()))
+				.map(p -> new SearchablePost(p.getPlainText(), p.getAuthorId(), p.getStatus()))
+				.toList();
+	}
+
+	/**
+	 * The latest visible post, for sorting and date filters. Derived from the posts rather than
+	 * {@link #lastPostedAt}, which replies move with a bulk update the index would not see.
+	 */
+	@GenericField(name = ForumIndex.LAST_ACTIVITY, sortable = Sortable.YES, aggregable = Aggregable.YES)
+	@IndexingDependency(derivedFrom = {
+			@ObjectPath({ @PropertyValue(propertyName = "posts"), @PropertyValue(propertyName = "createdAt") }),
+			@ObjectPath({ @PropertyValue(propertyName = "posts"), @PropertyValue(propertyName = "status") }),
+			@ObjectPath(@PropertyValue(propertyName = "createdAt")) })
+	Instant getLastActivity() {
+		return posts.stream().filter(p -> p.getStatus() == ContentStatus.VISIBLE).map(Post::getCreatedAt)
+				.max(Comparator.naturalOrder()).orElse(createdAt);
+	}
+
+	/** A post as the topic's search document holds it: what to match, and who may see it. */
+	static final class SearchablePost {
+
+		@FullTextField(name = ForumIndex.TEXT, analyzer = ForumIndex.ENGLISH)
+		private final String text;
+
+		@GenericField(name = ForumIndex.AUTHOR)
+		private final Long authorId;
+
+		@KeywordField(name = ForumIndex.STATUS)
+		private final ContentStatus status;
+
+		SearchablePost(String text, Long authorId, ContentStatus status) {
+			this.text = text;
+			this.authorId = authorId;
+			this.status = status;
+		}
 	}
 }

@@ -95,8 +95,8 @@ public class TopicService {
 			topic.setStatus(ContentStatus.PENDING);
 		}
 		topics.save(topic);
-		Post first = posts.save(new Post(topic.getId(), 1, authorId, screening.body(),
-				Markdown.DEFAULT.render(screening.body()), now));
+		Post first = posts.save(new Post(topic, 1, authorId, screening.body(), Markdown.DEFAULT.render(screening.body()),
+				now));
 		afterScreening(first, topic, screening);
 		topic.written(first);
 		category.topicAdded();
@@ -134,7 +134,7 @@ public class TopicService {
 		jdbc.sql("update topic set reply_count = reply_count + 1, last_posted_at = ?, last_poster_id = ? where id = ?")
 				.params(ForumQueries.utc(now), authorId, topicId).update();
 		int replies = jdbc.sql("select reply_count from topic where id = ?").param(topicId).query(Integer.class).single();
-		Post post = posts.save(new Post(topic.getId(), replies + 1, authorId, screening.body(),
+		Post post = posts.save(new Post(topic, replies + 1, authorId, screening.body(),
 				Markdown.DEFAULT.render(screening.body()), now));
 		afterScreening(post, topic, screening);
 		recordToken(formToken, authorId, post.getId(), now);

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,14 +75,14 @@ public final class Browser implements AutoCloseable {
 		WebElement button = driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']"));
 		WebElement html = driver.findElement(By.tagName("html"));
 		button.click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+		waitUntilGone(html);
 		return this;
 	}
 
 	public Browser click(String linkText) {
 		WebElement html = driver.findElement(By.tagName("html"));
 		driver.findElement(By.linkText(linkText)).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+		waitUntilGone(html);
 		return this;
 	}
 
@@ -88,8 +90,34 @@ public final class Browser implements AutoCloseable {
 	public Browser clickCss(String selector) {
 		WebElement html = driver.findElement(By.tagName("html"));
 		driver.findElement(By.cssSelector(selector)).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+		waitUntilGone(html);
 		return this;
+	}
+
+	/** Waits until the element has no page left, or until the condition holds. */
+	public Browser waitFor(ExpectedCondition<?> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+		return this;
+	}
+
+	/**
+	 * Waits for the next page. Chromium sometimes reports the old page's element as an "unknown
+	 * error" (its node no longer belongs to the document) instead of a stale element: both mean
+	 * the page has gone.
+	 */
+	private void waitUntilGone(WebElement element) {
+		waitFor(d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException e) {
+				return true;
+			}
+			catch (WebDriverException e) {
+				return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+			}
+		});
 	}
 
 	public String text() {

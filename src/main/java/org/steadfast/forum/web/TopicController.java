@@ -1,6 +1,7 @@
 package org.steadfast.forum.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ForumViews.TopicPage;
 import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.ReadState;
+import org.steadfast.forum.SimilarTopics;
 import org.steadfast.forum.TagNames;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
@@ -25,19 +27,24 @@ import org.steadfast.text.Markdown;
 @Controller
 class TopicController {
 
+	/** How many similar topics the new-topic form offers. */
+	static final int SIMILAR_TOPICS = 5;
+
 	private final ForumQueries queries;
 	private final TopicService topics;
 	private final CategoryService categories;
 	private final ReadState readState;
 	private final FormTokens formTokens;
+	private final ObjectProvider<SimilarTopics> similarTopics;
 
 	TopicController(ForumQueries queries, TopicService topics, CategoryService categories, ReadState readState,
-			FormTokens formTokens) {
+			FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics) {
 		this.queries = queries;
 		this.topics = topics;
 		this.categories = categories;
 		this.readState = readState;
 		this.formTokens = formTokens;
+		this.similarTopics = similarTopics;
 	}
 
 	@GetMapping("/t/{id}")
@@ -156,6 +163,10 @@ class TopicController {
 		if (preview != null || errors.hasErrors()) {
 			if (preview != null) {
 				model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
+				// Without JavaScript, the preview is where similar topics are offered.
+				Viewer viewer = new Viewer(me.id(), me.isStaff());
+				similarTopics.ifAvailable(similar -> model.addAttribute("similarTopics",
+						similar.similarTo(viewer, nullToEmpty(form.title()), SIMILAR_TOPICS)));
 			}
 			return topicForm(form.withToken(formTokens.issue(me.id())), errors, model);
 		}

@@ -1,0 +1,77 @@
+package org.steadfast.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.forum.CategoryService;
+import org.steadfast.forum.FormTokens;
+import org.steadfast.forum.TopicService;
+import org.steadfast.forum.TopicService.NewTopic;
+import org.steadfast.support.Browser;
+import org.steadfast.support.Members;
+import org.steadfast.support.ServerTest;
+
+@ServerTest
+class SearchBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Members members;
+
+	@Autowired
+	TopicService topics;
+
+	@Autowired
+	FormTokens formTokens;
+
+	@Autowired
+	CategoryService categories;
+
+	void topic(MemberPrincipal author, String title, String body, String tag) {
+		topics.startTopic(author.id(), NewTopic.discussion(categories.bySlug("advice").orElseThrow().id(), title, body,
+				List.of(tag)), formTokens.issue(author.id()));
+	}
+
+	@Test
+	void aReaderSearchesFromTheHeaderOpensAResultNarrowsByATagAndIsOfferedSimilarTopicsWhileWriting() {
+		String m = SearchScenarios.marker();
+		MemberPrincipal author = members.create("bauthor");
+		String birthday = "Birthday text from my ex " + m;
+		String party = "Party with mutual friends " + m;
+		topic(author, birthday, "They texted happy birthday after weeks of silence. " + m, "birthday");
+		topic(author, party, "Everyone we know will be at the party. " + m, "mutual-friends");
+
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/").type("site-search", m).press("Search");
+			assertThat(browser.path()).isEqualTo("/search?q=" + m);
+			assertThat(browser.text()).contains("2 topics for", birthday, party);
+			assertThat(browser.driver().findElements(By.cssSelector(".result__title mark"))).isNotEmpty();
+
+			browser.click(birthday);
+			assertThat(browser.path()).startsWith("/t/");
+			assertThat(browser.text()).contains("They texted happy birthday after weeks of silence.");
+
+			browser.driver().navigate().back();
+			browser.clickCss(".facet-list a[href*='tag=birthday']");
+			assertThat(browser.text()).contains("1 topic for", birthday, "Tag: birthday").doesNotContain(party);
+			assertThat(browser.driver().findElement(By.cssSelector(".facet-list a[aria-current=true]")).getText())
+					.contains("birthday");
+
+			String name = "writer" + m.substring(2, 8);
+			browser.go("/register").type("username", name).type("email", name + "@example.org")
+					.type("password", "walking away with dignity").select("timeZone", "Europe/Paris").press("Join");
+			browser.go("/t/new").type("title", "Mutual friends throwing a party " + m);
+			browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("similar-topics"), party));
+			assertThat(browser.driver().findElement(By.cssSelector("#similar-topics a")).getDomAttribute("target"))
+					.isEqualTo("_blank");
+		}
+	}
+}

@@ -1,0 +1,7 @@
+package org.steadfast.search;
+
+import org.steadfast.support.IntegrationTest;
+
+@IntegrationTest
+class SearchH2IT extends SearchScenarios {
+}

@@ -1,0 +1,7 @@
+package org.steadfast.search;
+
+import org.steadfast.support.MariaDbTest;
+
+@MariaDbTest
+class SearchMariaDbIT extends SearchScenarios {
+}
