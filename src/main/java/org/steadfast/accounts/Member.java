@@ -50,6 +50,12 @@ public class Member {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(name = "suspended_until")
+	private Instant suspendedUntil;
+
+	@Column(name = "suspension_reason", length = 500)
+	private String suspensionReason;
+
 	@Version
 	private long version;
 
@@ -90,6 +96,19 @@ public class Member {
 
 	void setRole(Role role) {
 		this.role = role;
+	}
+
+	void suspend(Instant until, String reason) {
+		this.suspendedUntil = until;
+		this.suspensionReason = reason;
+	}
+
+	public Instant getSuspendedUntil() {
+		return suspendedUntil;
+	}
+
+	public String getSuspensionReason() {
+		return suspensionReason;
 	}
 
 	public Long getId() {

@@ -13,14 +13,24 @@ import org.springframework.security.core.userdetails.UserDetails;
  * zone, role) without a database round trip.
  */
 public record MemberPrincipal(long id, String username, String displayName, String zoneId, Role role,
-		String password) implements UserDetails {
+		String password, java.time.Instant suspendedUntil) implements UserDetails {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	public MemberPrincipal(long id, String username, String displayName, String zoneId, Role role, String password) {
+		this(id, username, displayName, zoneId, role, password, null);
+	}
+
 	public static MemberPrincipal of(Member member) {
 		return new MemberPrincipal(member.getId(), member.getUsername(), member.getDisplayName(),
-				member.getZone().getId(), member.getRole(), member.getPasswordHash());
+				member.getZone().getId(), member.getRole(), member.getPasswordHash(), member.getSuspendedUntil());
+	}
+
+	/** Suspended and banned members can't sign in (checked only after the right password, so it reveals nothing). */
+	@Override
+	public boolean isAccountNonLocked() {
+		return suspendedUntil == null || suspendedUntil.isBefore(java.time.Instant.now());
 	}
 
 	public ZoneId zone() {

@@ -18,13 +18,15 @@ public class MemberService {
 	private final PasswordEncoder passwordEncoder;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	MemberService(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	public record Registration(String username, String email, String password, ZoneId zone) {
@@ -123,13 +125,85 @@ public class MemberService {
 		if (actingAdminId == memberId) {
 			throw new IllegalArgumentException("role.notYourself");
 		}
-		members.findById(memberId).orElseThrow().setRole(role);
+		Member member = members.findById(memberId).orElseThrow();
+		Role before = member.getRole();
+		member.setRole(role);
+		events.publishEvent(new RoleChanged(actingAdminId, memberId, before, role));
 	}
 
 	@Transactional(readOnly = true)
 	public java.util.List<Member> search(String prefix) {
 		String key = prefix == null ? "" : Member.key(prefix).replace("%", "").replace("_", "\\_");
 		return members.search(key, org.springframework.data.domain.PageRequest.of(0, 50));
+	}
+
+	/** Suspends (or, with a far-off date, bans) a member until {@code until}; null lifts it. */
+	@Transactional
+	public void suspend(long memberId, java.time.Instant until, String reason) {
+		members.findById(memberId).orElseThrow().suspend(until, until == null ? null : reason);
+	}
+
+	/** The suspension of the account behind a login, for the sign-in page to explain it. */
+	public record Suspension(java.time.Instant until, String reason) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Suspension> suspensionOf(String login) {
+		String key = login == null ? "" : login.trim().toLowerCase(java.util.Locale.ROOT);
+		return members.findByLogin(key).stream().findFirst()
+				.filter(m -> m.getSuspendedUntil() != null && m.getSuspendedUntil().isAfter(clock.instant()))
+				.map(m -> new Suspension(m.getSuspendedUntil(), m.getSuspensionReason()));
+	}
+
+	/** One member blocks another: they no longer see each other's posts, react to or quote each other. */
+	@Transactional
+	public void block(long blockerId, long blockedId) {
+		if (blockerId == blockedId) {
+			throw new IllegalArgumentException("block.yourself");
+		}
+		members.findById(blockedId).orElseThrow();
+		jdbc().sql("insert ignore into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")
+				.params(blockerId, blockedId, java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+				.update();
+	}
+
+	@Transactional
+	public void unblock(long blockerId, long blockedId) {
+		jdbc().sql("delete from member_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasBlocked(long blockerId, long blockedId) {
+		return jdbc().sql("select count(*) from member_block where blocker_id = ? and blocked_id = ?")
+				.params(blockerId, blockedId).query(Integer.class).single() > 0;
+	}
+
+	/** Whether either of the two blocked the other. */
+	@Transactional(readOnly = true)
+	public boolean blockedEitherWay(long a, long b) {
+		return jdbc().sql("""
+				select count(*) from member_block
+				where (blocker_id = ? and blocked_id = ?) or (blocker_id = ? and blocked_id = ?)""")
+				.params(a, b, b, a).query(Integer.class).single() > 0;
+	}
+
+	/** Everyone this member blocked or was blocked by: the two keep out of each other's way. */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> membersBlockedEitherWay(long memberId) {
+		return new java.util.HashSet<>(jdbc().sql("""
+				select blocked_id from member_block where blocker_id = :me
+				union
+				select blocker_id from member_block where blocked_id = :me""")
+				.param("me", memberId).query(Long.class).list());
+	}
+
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+		return jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Member> findById(long id) {
+		return members.findById(id);
 	}
 
 	@Transactional(readOnly = true)

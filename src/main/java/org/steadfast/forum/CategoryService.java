@@ -11,9 +11,15 @@ import org.steadfast.text.PlainText;
 public class CategoryService {
 
 	private final CategoryRepository categories;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	CategoryService(CategoryRepository categories) {
+	CategoryService(CategoryRepository categories, org.springframework.context.ApplicationEventPublisher events) {
 		this.categories = categories;
+		this.events = events;
+	}
+
+	private void audit(long actorId, String action, long id, String before, String after) {
+		events.publishEvent(new ForumEvents.StaffAction(actorId, action, "CATEGORY", id, null, before, after));
 	}
 
 	@Transactional(readOnly = true)
@@ -38,7 +44,7 @@ public class CategoryService {
 	}
 
 	@Transactional
-	public Category create(String name, String description, boolean advice) {
+	public Category create(long actorId, String name, String description, boolean advice) {
 		String n = checkName(name);
 		String d = checkDescription(description);
 		String slug = Slugs.slugify(n);
@@ -49,23 +55,29 @@ public class CategoryService {
 			throw ForumException.invalid("name", "category.nameTaken");
 		}
 		int position = categories.findAllByOrderByPositionAsc().stream().mapToInt(Category::getPosition).max().orElse(0) + 1;
-		return categories.save(new Category(slug, n, d, position, advice));
+		Category created = categories.save(new Category(slug, n, d, position, advice));
+		audit(actorId, "category.create", created.getId(), null, n);
+		return created;
 	}
 
 	@Transactional
-	public void update(long id, String name, String description, boolean advice) {
+	public void update(long actorId, long id, String name, String description, boolean advice) {
 		Category category = categories.findById(id).orElseThrow(ForumException::notFound);
+		String before = category.getName() + " | " + category.getDescription() + " | advice=" + category.isAdvice();
 		category.update(checkName(name), checkDescription(description), advice);
+		audit(actorId, "category.update", id, before,
+				category.getName() + " | " + category.getDescription() + " | advice=" + category.isAdvice());
 	}
 
 	@Transactional
-	public void setArchived(long id, boolean archived) {
+	public void setArchived(long actorId, long id, boolean archived) {
 		categories.findById(id).orElseThrow(ForumException::notFound).setArchived(archived);
+		audit(actorId, archived ? "category.archive" : "category.unarchive", id, null, null);
 	}
 
 	/** Moves a category one place up (-1) or down (+1), swapping with its neighbour. */
 	@Transactional
-	public void move(long id, int direction) {
+	public void move(long actorId, long id, int direction) {
 		List<Category> ordered = categories.findAllByOrderByPositionAsc();
 		int index = -1;
 		for (int i = 0; i < ordered.size(); i++) {
@@ -85,6 +97,7 @@ public class CategoryService {
 		}
 		ordered.get(index).setPosition(other + 1);
 		ordered.get(other).setPosition(index + 1);
+		audit(actorId, "category.move", id, String.valueOf(index + 1), String.valueOf(other + 1));
 	}
 
 	private static String checkName(String name) {

@@ -18,6 +18,19 @@ public final class ForumEvents {
 	public record PostDeleted(long postId, long topicId, long memberId) {
 	}
 
+	/** A post that a guard held, flagged or recognised as a crisis: moderation queues it for review. */
+	public record PostScreened(long postId, long topicId, long authorId, java.util.Set<String> reasons, boolean held,
+			boolean crisis) {
+	}
+
+	/**
+	 * A moderator's or administrator's action on forum content or structure, recorded in the audit
+	 * log by the moderation module. {@code actorId} 0 is the system (e.g. a post hidden by flags).
+	 */
+	public record StaffAction(long actorId, String action, String targetType, long targetId, String reason,
+			String before, String after) {
+	}
+
 	public record ReactionAdded(long postId, long postAuthorId, long memberId, ReactionKind kind) {
 	}
 

@@ -30,8 +30,12 @@ import org.steadfast.forum.ForumViews.TopicSummary;
 @Transactional(readOnly = true)
 public class ForumQueries {
 
-	/** Topics this viewer may see in lists: visible (or their own pending ones) and allowed by visibility. */
-	static final String VISIBLE_TOPIC = """
+	/**
+	 * Topics this viewer may see in lists: visible (or their own pending ones) and allowed by
+	 * visibility. Other modules' queries over topics (plans, check-ins) use it with
+	 * {@link #bindViewer}, so that visibility is decided in one place, inside the query.
+	 */
+	public static final String VISIBLE_TOPIC = """
 			(t.status = 'VISIBLE' or (t.status = 'PENDING' and t.author_id = :me))
 			and (t.visibility = 'PUBLIC' or (t.visibility = 'MEMBERS' and 1 = :member) or t.author_id = :me)""";
 
@@ -175,15 +179,20 @@ public class ForumQueries {
 
 		List<PostView> rows = jdbc.sql("""
 				select p.id, p.number, p.author_id, m.username, m.display_name, m.role, p.html, p.status,
-				       p.created_at, p.edited_at, p.edit_count, p.version
+				       p.created_at, p.edited_at, p.edit_count, p.version,
+				       exists (select 1 from member_block b
+				               where (b.blocker_id = :me and b.blocked_id = p.author_id)
+				                  or (b.blocker_id = p.author_id and b.blocked_id = :me)) as blocked
 				from post p join member m on m.id = p.author_id
 				where p.topic_id = :topic and (p.number between :from and :to or p.id = :helpful)
 				order by p.number""")
 				.param("topic", topicId).param("from", from).param("to", to).param("helpful", helpfulId)
+				.param("me", viewer.isMember() ? viewer.memberId() : -1L)
 				.query((rs, n) -> new PostView(rs.getLong("id"), rs.getInt("number"), rs.getLong("author_id"),
 						rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
 						rs.getString("html"), ContentStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
-						instant(rs, "edited_at"), rs.getInt("edit_count"), rs.getLong("version"), Map.of(), List.of()))
+						instant(rs, "edited_at"), rs.getInt("edit_count"), rs.getLong("version"), Map.of(), List.of(),
+						rs.getBoolean("blocked")))
 				.list()
 				.stream()
 				.map(post -> redact(viewer, post))
@@ -200,8 +209,15 @@ public class ForumQueries {
 		return Optional.of(new TopicPage(withTags, posts, helpful, p, pages));
 	}
 
-	/** Hidden, pending and deleted posts keep their place but not their text, except for author and staff. */
+	/**
+	 * Hidden, pending and deleted posts keep their place but not their text, except for author and
+	 * staff; posts between members who blocked each other are collapsed for both.
+	 */
 	private static PostView redact(Viewer viewer, PostView post) {
+		if (post.blocked()) {
+			return new PostView(post.id(), post.number(), post.authorId(), post.authorUsername(), post.authorName(),
+					post.authorRole(), "", post.status(), post.createdAt(), null, 0, post.version(), Map.of(), List.of(), true);
+		}
 		boolean show = switch (post.status()) {
 			case VISIBLE -> true;
 			case PENDING, HIDDEN -> viewer.is(post.authorId()) || viewer.staff();
@@ -211,11 +227,11 @@ public class ForumQueries {
 			return post;
 		}
 		return new PostView(post.id(), post.number(), post.authorId(), post.authorUsername(), post.authorName(),
-				post.authorRole(), "", post.status(), post.createdAt(), null, 0, post.version(), Map.of(), List.of());
+				post.authorRole(), "", post.status(), post.createdAt(), null, 0, post.version(), Map.of(), List.of(), false);
 	}
 
 	private List<PostView> withReactions(Viewer viewer, List<PostView> posts) {
-		List<Long> ids = posts.stream().filter(PostView::visible).map(PostView::id).toList();
+		List<Long> ids = posts.stream().filter(p -> p.visible() && !p.blocked()).map(PostView::id).toList();
 		if (ids.isEmpty()) {
 			return posts;
 		}
@@ -236,7 +252,8 @@ public class ForumQueries {
 		}
 		return posts.stream().map(p -> new PostView(p.id(), p.number(), p.authorId(), p.authorUsername(),
 				p.authorName(), p.authorRole(), p.html(), p.status(), p.createdAt(), p.editedAt(), p.editCount(),
-				p.version(), counts.getOrDefault(p.id(), Map.of()), mine.getOrDefault(p.id(), List.of()))).toList();
+				p.version(), counts.getOrDefault(p.id(), Map.of()), mine.getOrDefault(p.id(), List.of()), p.blocked()))
+				.toList();
 	}
 
 	/** Where a post sits: its topic and number, if this viewer may see the topic. */
@@ -251,11 +268,19 @@ public class ForumQueries {
 	public Optional<String> quote(Viewer viewer, long topicId, long postId) {
 		return jdbc.sql("""
 				select m.username, p.source from post p join member m on m.id = p.author_id
-				where p.id = ? and p.topic_id = ? and p.status = 'VISIBLE'""")
-				.params(postId, topicId)
+				where p.id = ? and p.topic_id = ? and p.status = 'VISIBLE'
+				and not exists (select 1 from member_block b where (b.blocker_id = ? and b.blocked_id = p.author_id)
+				                or (b.blocker_id = p.author_id and b.blocked_id = ?))""")
+				.params(postId, topicId, viewer.isMember() ? viewer.memberId() : -1L, viewer.isMember() ? viewer.memberId() : -1L)
 				.query((rs, n) -> org.steadfast.text.Markdown.quote(rs.getString(1), rs.getString(2)))
 				.optional()
 				.filter(q -> topic(viewer, topicId).isPresent());
+	}
+
+	/** The URL of a post on its topic page (page and anchor), if this viewer may see it. */
+	public Optional<String> postUrl(Viewer viewer, long postId) {
+		return locate(viewer, postId).flatMap(loc -> topic(viewer, loc[0]).map(t -> "/t/" + loc[0] + "/" + t.slug()
+				+ (pageOf((int) loc[1]) > 1 ? "?page=" + pageOf((int) loc[1]) : "") + "#post-" + loc[1]));
 	}
 
 	public int pageOf(int number) {
@@ -294,7 +319,7 @@ public class ForumQueries {
 		return counts;
 	}
 
-	private static JdbcClient.StatementSpec bindViewer(JdbcClient.StatementSpec statement, Viewer viewer) {
+	public static JdbcClient.StatementSpec bindViewer(JdbcClient.StatementSpec statement, Viewer viewer) {
 		return statement.param("me", viewer.isMember() ? viewer.memberId() : -1L)
 				.param("member", viewer.isMember() ? 1 : 0);
 	}
@@ -309,7 +334,7 @@ public class ForumQueries {
 				(Integer) rs.getObject("last_read_number", Integer.class), List.of(), null);
 	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
+	public static Instant instant(ResultSet rs, String column) throws SQLException {
 		var value = rs.getObject(column, java.time.LocalDateTime.class);
 		return value == null ? null : value.toInstant(java.time.ZoneOffset.UTC);
 	}

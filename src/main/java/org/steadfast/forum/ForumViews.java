@@ -67,10 +67,11 @@ public final class ForumViews {
 
 	public record PostView(long id, int number, long authorId, String authorUsername, String authorName,
 			Role authorRole, String html, ContentStatus status, Instant createdAt, Instant editedAt, int editCount,
-			long version, Map<ReactionKind, Integer> reactions, List<ReactionKind> mine) {
+			long version, Map<ReactionKind, Integer> reactions, List<ReactionKind> mine, boolean blocked) {
 
+		/** Shown in full: visible and not between members who blocked each other. */
 		public boolean visible() {
-			return status == ContentStatus.VISIBLE;
+			return status == ContentStatus.VISIBLE && !blocked;
 		}
 
 		public boolean edited() {

@@ -84,6 +84,13 @@ public class Post {
 	@Version
 	private long version;
 
+	/** What screening found in this write, so the page can tell the author at once. Not stored. */
+	@jakarta.persistence.Transient
+	private boolean crisis;
+
+	@jakarta.persistence.Transient
+	private java.util.Set<String> heldFor = java.util.Set.of();
+
 	protected Post() {
 	}
 
@@ -157,6 +164,20 @@ public class Post {
 
 	public int getEditCount() {
 		return editCount;
+	}
+
+	void screened(PostGuard.Screening screening) {
+		this.crisis = screening.crisis();
+		this.heldFor = screening.hold() ? screening.reasons() : java.util.Set.of();
+	}
+
+	public boolean isCrisis() {
+		return crisis;
+	}
+
+	/** Why this write waits for a moderator (e.g. "personal-info"); empty when it doesn't. */
+	public java.util.Set<String> getHeldFor() {
+		return heldFor;
 	}
 
 	public long getVersion() {

@@ -17,14 +17,16 @@ public class ReactionService {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final java.util.List<PostGuard> guards;
 
 	ReactionService(PostRepository posts, TopicRepository topics, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, java.util.List<PostGuard> guards) {
 		this.posts = posts;
 		this.topics = topics;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.guards = guards;
 	}
 
 	/** Adds the reaction, or takes it back if it was there. Returns whether it is now on. */
@@ -35,8 +37,15 @@ public class ReactionService {
 		if (!new Viewer(memberId, false).canRead(topic) || post.getStatus() != ContentStatus.VISIBLE) {
 			throw ForumException.notFound();
 		}
+		guards.forEach(g -> g.checkCanWrite(memberId));
 		if (Objects.equals(post.getAuthorId(), memberId)) {
 			throw ForumException.forbidden("reaction.own");
+		}
+		if (jdbc.sql("""
+				select count(*) from member_block
+				where (blocker_id = ? and blocked_id = ?) or (blocker_id = ? and blocked_id = ?)""")
+				.params(memberId, post.getAuthorId(), post.getAuthorId(), memberId).query(Integer.class).single() > 0) {
+			throw ForumException.forbidden("reaction.blocked");
 		}
 		int removed = jdbc.sql("delete from reaction where post_id = ? and member_id = ? and kind = ?")
 				.params(postId, memberId, kind.name()).update();

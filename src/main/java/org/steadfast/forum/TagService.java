@@ -50,17 +50,20 @@ public class TagService {
 	}
 
 	@Transactional
-	public void describe(String name, String description) {
+	public void describe(long actorId, String name, String description) {
 		String text = PlainText.normalize(description);
 		if (PlainText.length(text) > 300 || PlainText.hasForbiddenCharacters(text)) {
 			throw ForumException.invalid("description", "tags.descriptionInvalid");
 		}
-		tags.findByName(name).orElseThrow(ForumException::notFound).describe(text);
+		Tag tag = tags.findByName(name).orElseThrow(ForumException::notFound);
+		String before = tag.getDescription();
+		tag.describe(text);
+		events.publishEvent(new ForumEvents.StaffAction(actorId, "tag.describe", "TAG", tag.getId(), null, before, text));
 	}
 
 	/** Renames a tag; renaming onto an existing tag merges the two. */
 	@Transactional
-	public String rename(String from, String typedTo) {
+	public String rename(long actorId, String from, String typedTo) {
 		TagNames.Result to = TagNames.normalize(typedTo);
 		if (!to.ok()) {
 			throw ForumException.invalid("newName", to.error());
@@ -70,6 +73,8 @@ public class TagService {
 			return to.name();
 		}
 		var existing = tags.findByName(to.name());
+		events.publishEvent(new ForumEvents.StaffAction(actorId, existing.isPresent() ? "tag.merge" : "tag.rename", "TAG",
+				source.getId(), null, source.getName(), to.name()));
 		if (existing.isPresent()) {
 			merge(source, existing.get());
 		}
@@ -81,10 +86,12 @@ public class TagService {
 	}
 
 	@Transactional
-	public void merge(String from, String into) {
+	public void merge(long actorId, String from, String into) {
 		Tag source = tags.findByName(from).orElseThrow(ForumException::notFound);
 		Tag target = tags.findByName(into).orElseThrow(() -> ForumException.invalid("into", "tags.unknown"));
 		if (!source.getId().equals(target.getId())) {
+			events.publishEvent(new ForumEvents.StaffAction(actorId, "tag.merge", "TAG", source.getId(), null,
+					source.getName(), target.getName()));
 			merge(source, target);
 		}
 	}

@@ -119,6 +119,10 @@ public class Topic {
 	@Version
 	private long version;
 
+	/** The opening post as just written, with what screening found; not stored. */
+	@jakarta.persistence.Transient
+	private Post firstPost;
+
 	protected Topic() {
 	}
 
@@ -170,6 +174,15 @@ public class Topic {
 
 	void setVisibility(Visibility visibility) {
 		this.visibility = visibility;
+	}
+
+	void written(Post firstPost) {
+		this.firstPost = firstPost;
+	}
+
+	/** The opening post, on a topic just started (null on topics loaded later). */
+	public Post getFirstPost() {
+		return firstPost;
 	}
 
 	public Long getId() {

@@ -34,10 +34,12 @@ public class TopicService {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final List<PostGuard> guards;
 
 	TopicService(TopicRepository topics, PostRepository posts, PostRevisionRepository revisions,
 			CategoryRepository categories, TagService tags, MemberRepository members, FormTokens formTokens,
-			ForumProperties limits, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			ForumProperties limits, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			List<PostGuard> guards) {
 		this.topics = topics;
 		this.posts = posts;
 		this.revisions = revisions;
@@ -49,6 +51,7 @@ public class TopicService {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.guards = guards;
 	}
 
 	/** A topic as a member (or another module, for plans) asks to start it. */
@@ -80,12 +83,22 @@ public class TopicService {
 		}
 		Instant now = clock.instant();
 		checkToken(formToken, authorId);
-		checkLimits(authorId, body, now);
+		// A member has one active plan at a time, and its posts are their own log: no rate limits there.
+		if (request.kind() != TopicKind.PLAN) {
+			checkLimits(authorId, body, now);
+		}
 
+		PostGuard.Screening screening = screen(authorId, title, body);
 		Topic topic = new Topic(category.getId(), request.kind(), request.visibility(), title, authorId, now);
 		topic.setTags(new java.util.LinkedHashSet<>(tags.findOrCreate(request.tagNames())));
+		if (screening.hold()) {
+			topic.setStatus(ContentStatus.PENDING);
+		}
 		topics.save(topic);
-		Post first = posts.save(new Post(topic, 1, authorId, body, Markdown.DEFAULT.render(body), now));
+		Post first = posts.save(new Post(topic, 1, authorId, screening.body(), Markdown.DEFAULT.render(screening.body()),
+				now));
+		afterScreening(first, topic, screening);
+		topic.written(first);
 		category.topicAdded();
 		recordToken(formToken, authorId, first.getId(), now);
 		topics.flush();
@@ -111,14 +124,19 @@ public class TopicService {
 		}
 		Instant now = clock.instant();
 		checkToken(formToken, authorId);
-		checkLimits(authorId, body, now);
+		if (!(topic.getKind() == TopicKind.PLAN && topic.getAuthorId().equals(authorId))) {
+			checkLimits(authorId, body, now);
+		}
 
+		PostGuard.Screening screening = screen(authorId, null, body);
 		// The counter update locks the topic row until commit, so concurrent replies take their
 		// numbers one after another; it works alike on H2, MySQL and MariaDB.
 		jdbc.sql("update topic set reply_count = reply_count + 1, last_posted_at = ?, last_poster_id = ? where id = ?")
 				.params(ForumQueries.utc(now), authorId, topicId).update();
 		int replies = jdbc.sql("select reply_count from topic where id = ?").param(topicId).query(Integer.class).single();
-		Post post = posts.save(new Post(topic, replies + 1, authorId, body, Markdown.DEFAULT.render(body), now));
+		Post post = posts.save(new Post(topic, replies + 1, authorId, screening.body(),
+				Markdown.DEFAULT.render(screening.body()), now));
+		afterScreening(post, topic, screening);
 		recordToken(formToken, authorId, post.getId(), now);
 		events.publishEvent(new PostCreated(post.getId(), topic.getId(), authorId, post.getNumber(), topic.getKind()));
 		return post;
@@ -157,15 +175,30 @@ public class TopicService {
 		if (post.getVersion() != expectedVersion) {
 			throw new ForumException(ForumException.Reason.CONFLICT, null, "post.conflict");
 		}
+		PostGuard.Screening screening = screen(editorId, newTitle, body);
 		Instant now = clock.instant();
 		revisions.save(new PostRevision(post, editorId, now));
-		post.edit(body, Markdown.DEFAULT.render(body), now);
+		post.edit(screening.body(), Markdown.DEFAULT.render(screening.body()), now);
+		if (screening.hold() && post.getStatus() == ContentStatus.VISIBLE) {
+			post.setStatus(ContentStatus.PENDING);
+		}
+		afterScreening(post, topic, screening);
 		if (newTitle != null && !newTitle.equals(topic.getTitle())) {
 			topic.retitle(newTitle);
 		}
 		posts.flush();
 		events.publishEvent(new PostEdited(post.getId(), topic.getId(), editorId));
 		return post;
+	}
+
+	/**
+	 * Rewrites a post its author owns without a conflict check, for text another module generates
+	 * (a plan's first post, a check-in edited the same day).
+	 */
+	@Transactional
+	public Post revise(long postId, long authorId, String title, String text) {
+		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		return edit(postId, authorId, false, title, text, post.getVersion());
 	}
 
 	/** Soft delete by the author: the post becomes a placeholder so the thread still reads. */
@@ -211,6 +244,36 @@ public class TopicService {
 		topic.setHelpfulPostId(postId);
 	}
 
+	/** Every guard checks the writer and the text; the first that changes the body passes it on. */
+	private PostGuard.Screening screen(long authorId, String title, String body) {
+		PostGuard.Screening result = PostGuard.Screening.pass(body);
+		for (PostGuard guard : guards) {
+			guard.checkCanWrite(authorId);
+			PostGuard.Screening s = guard.screen(authorId, title, result.body());
+			var reasons = new java.util.TreeSet<>(result.reasons());
+			reasons.addAll(s.reasons());
+			result = new PostGuard.Screening(s.body(), result.hold() || s.hold(), reasons, result.crisis() || s.crisis());
+		}
+		return result;
+	}
+
+	private void afterScreening(Post post, Topic topic, PostGuard.Screening screening) {
+		if (screening.hold()) {
+			post.setStatus(ContentStatus.PENDING);
+		}
+		post.screened(screening);
+		if (screening.needsReview()) {
+			posts.flush();
+			events.publishEvent(new ForumEvents.PostScreened(post.getId(), topic.getId(), post.getAuthorId(),
+					screening.reasons(), screening.hold(), screening.crisis()));
+		}
+	}
+
+	/** Whether a member may write now; for writes outside this service (reactions, flags). */
+	public void checkCanWrite(long memberId) {
+		guards.forEach(g -> g.checkCanWrite(memberId));
+	}
+
 	/** The post that a used form token created, if any. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Long> postForToken(String formToken) {
@@ -253,14 +316,64 @@ public class TopicService {
 		}
 	}
 
-	/** Moderator and admin actions on a topic. */
+	/** The author of a plan chooses who may read it, and may change that at any time. */
 	@Transactional
-	public void setPinned(long topicId, boolean pinned) {
-		topics.findById(topicId).orElseThrow(ForumException::notFound).setPinned(pinned);
+	public void changeVisibility(long topicId, long authorId, Visibility visibility) {
+		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		if (!Objects.equals(topic.getAuthorId(), authorId) || topic.getKind() != TopicKind.PLAN) {
+			throw ForumException.forbidden("post.notYours");
+		}
+		if (topic.getVisibility() != visibility) {
+			topic.setVisibility(visibility);
+			topics.flush();
+			tags.recount(topic.getTags().stream().map(Tag::getId).toList());
+		}
+	}
+
+	/**
+	 * A moderator's decision about a post: shown, hidden or deleted. The first post carries its
+	 * topic with it, so hiding a topic's opening post hides the topic from lists too.
+	 */
+	@Transactional
+	public void moderatePost(long actorId, long postId, ContentStatus status, String action, String reason) {
+		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		String before = post.getStatus().name();
+		post.setStatus(status);
+		events.publishEvent(new ForumEvents.StaffAction(actorId, action, "POST", postId, reason, before, status.name()));
+		if (post.getNumber() == 1) {
+			Topic topic = topics.findById(post.getTopicId()).orElseThrow();
+			topic.setStatus(status);
+			topics.flush();
+			tags.recount(topic.getTags().stream().map(Tag::getId).toList());
+		}
 	}
 
 	@Transactional
-	public void setLocked(long topicId, boolean locked) {
-		topics.findById(topicId).orElseThrow(ForumException::notFound).setLocked(locked);
+	public void move(long actorId, long topicId, long categoryId, String reason) {
+		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		Category target = categories.findById(categoryId).orElseThrow(() -> ForumException.invalid("categoryId", "category.unknown"));
+		long before = topic.getCategoryId();
+		topic.setCategoryId(target.getId());
+		events.publishEvent(new ForumEvents.StaffAction(actorId, "topic.move", "TOPIC", topicId, reason,
+				String.valueOf(before), String.valueOf(target.getId())));
+	}
+
+	/** Moderator and admin actions on a topic. */
+	@Transactional
+	public void setPinned(long actorId, long topicId, boolean pinned, String reason) {
+		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		String before = String.valueOf(topic.isPinned());
+		topic.setPinned(pinned);
+		events.publishEvent(new ForumEvents.StaffAction(actorId, pinned ? "topic.pin" : "topic.unpin", "TOPIC", topicId,
+				reason, before, String.valueOf(pinned)));
+	}
+
+	@Transactional
+	public void setLocked(long actorId, long topicId, boolean locked, String reason) {
+		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		String before = String.valueOf(topic.isLocked());
+		topic.setLocked(locked);
+		events.publishEvent(new ForumEvents.StaffAction(actorId, locked ? "topic.lock" : "topic.unlock", "TOPIC", topicId,
+				reason, before, String.valueOf(locked)));
 	}
 }

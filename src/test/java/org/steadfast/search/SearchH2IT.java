@@ -38,7 +38,8 @@ class SearchH2IT extends SearchScenarios {
 		topic(author, "Day thirty " + m, "Thirty days of no contact today and I feel lighter. " + m);
 		topic(author, "Mixed up " + m, "No, I made contact again today. " + m);
 		assertThat(titles(guest(), "\"no contact\" " + m)).containsExactly("Day thirty " + m);
-		assertThat(titles(guest(), "no contact " + m)).hasSize(2);
+		// Other tests' public plans are called "No contact, for me ...": only this test's topics count here.
+		assertThat(titles(guest(), "no contact " + m)).filteredOn(t -> t.endsWith(m)).hasSize(2);
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.accounts.MemberService;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.forum.FormTokens;
@@ -69,6 +69,9 @@ abstract class SearchScenarios {
 
 	@Autowired
 	ForumSearch search;
+
+	@Autowired
+	MemberService memberService;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -213,7 +216,7 @@ abstract class SearchScenarios {
 	}
 
 	@Test
-	void contentOfAuthorsHiddenFromTheReaderIsNeverFound() {
+	void contentOfMembersBlockedEitherWayIsNeverFound() throws Exception {
 		String m = marker();
 		MemberPrincipal blocker = members.create("blocker");
 		MemberPrincipal replier = members.create("replier");
@@ -223,15 +226,22 @@ abstract class SearchScenarios {
 		Topic other = topic(starter, "Started by someone else " + m, "Kind words " + m);
 		String replyWord = marker();
 		reply(replier, other, "A reply with " + replyWord + " and " + m);
-		Searcher hiding = new Searcher(new Viewer(reader.id(), false), Set.of(blocker.id(), replier.id()));
-
 		assertThat(titles(as(reader), m)).hasSize(2);
+
+		memberService.block(blocker.id(), reader.id());
+		memberService.block(reader.id(), replier.id());
+		Searcher hiding = search.searcher(new Viewer(reader.id(), false));
+		assertThat(hiding.hiddenAuthors()).containsExactlyInAnyOrder(blocker.id(), replier.id());
 		assertThat(titles(hiding, m)).containsExactly("Started by someone else " + m);
 		assertThat(results(hiding, m).total()).isEqualTo(1);
 		assertThat(results(hiding, replyWord).total()).isZero();
 		assertThat(results(hiding, m + " reply").hits()).allSatisfy(
 				hit -> assertThat(hit.snippetHtml()).doesNotContain(replyWord));
-		assertThat(search.searcher(new Viewer(reader.id(), false)).hiddenAuthors()).isEmpty();
+		String page = html(mvc.perform(get("/search").param("q", m).with(user(reader))));
+		assertThat(page).contains("1 topic for", "Started by someone else").doesNotContain("Started by the blocker",
+				replyWord);
+		// Hidden authors are the reader's own: others still find them.
+		assertThat(titles(as(starter), m)).hasSize(2);
 	}
 
 	@Test

@@ -28,6 +28,27 @@ class ProfileController {
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("profile", ProfileView.of(member));
 		model.addAttribute("sections", sections.stream().map(s -> s.render(member.getId(), s.order())).toList());
+		org.steadfast.accounts.CurrentMember.id().filter(me -> me != member.getId().longValue())
+				.ifPresent(me -> model.addAttribute("blocked", members.hasBlocked(me, member.getId())));
 		return "accounts/profile";
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/u/{username}/block")
+	String block(@PathVariable String username, @org.springframework.web.bind.annotation.RequestParam boolean block,
+			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		var member = members.findByUsername(username)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (member.getId() == me.id()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		if (block) {
+			members.block(me.id(), member.getId());
+		}
+		else {
+			members.unblock(me.id(), member.getId());
+		}
+		redirect.addFlashAttribute("notice", block ? "block.done" : "block.undone");
+		return "redirect:/u/" + member.getUsername();
 	}
 }

@@ -28,9 +28,11 @@ class CategoryAdminController {
 
 	@PostMapping("/admin/categories")
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
-			@RequestParam(defaultValue = "false") boolean advice, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean advice, Model model,
+			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			RedirectAttributes redirect) {
 		try {
-			categories.create(name, description, advice);
+			categories.create(me.id(), name, description, advice);
 		}
 		catch (ForumException e) {
 			model.addAttribute("categories", categories.all());
@@ -47,18 +49,21 @@ class CategoryAdminController {
 	@PostMapping("/admin/categories/{id}")
 	String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "false") boolean advice,
+			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
 			RedirectAttributes redirect) {
-		return act(redirect, () -> categories.update(id, name, description, advice));
+		return act(redirect, () -> categories.update(me.id(), id, name, description, advice));
 	}
 
 	@PostMapping("/admin/categories/{id}/move")
-	String move(@PathVariable long id, @RequestParam int direction, RedirectAttributes redirect) {
-		return act(redirect, () -> categories.move(id, direction));
+	String move(@PathVariable long id, @RequestParam int direction, @org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			RedirectAttributes redirect) {
+		return act(redirect, () -> categories.move(me.id(), id, direction));
 	}
 
 	@PostMapping("/admin/categories/{id}/archive")
-	String archive(@PathVariable long id, @RequestParam boolean archived, RedirectAttributes redirect) {
-		return act(redirect, () -> categories.setArchived(id, archived));
+	String archive(@PathVariable long id, @RequestParam boolean archived, @org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			RedirectAttributes redirect) {
+		return act(redirect, () -> categories.setArchived(me.id(), id, archived));
 	}
 
 	private String act(RedirectAttributes redirect, Runnable action) {

@@ -50,7 +50,8 @@ class PostController {
 
 	@PostMapping("/p/{id}/edit")
 	String edit(@PathVariable long id, EditForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, Model model) {
+			@AuthenticationPrincipal MemberPrincipal me, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		var post = editable(id, me);
 		var topic = queries.topic(new Viewer(me.id(), me.isStaff()), post.getTopicId()).orElseThrow(ForumException::notFound);
 		BindingResult errors = new DirectFieldBindingResult(form, "editForm");
@@ -60,7 +61,7 @@ class PostController {
 		}
 		try {
 			long version = form.version() == null ? -1 : form.version();
-			topics.edit(id, me.id(), me.isStaff(), form.title(), form.body(), version);
+			Screened.tell(redirect, topics.edit(id, me.id(), me.isStaff(), form.title(), form.body(), version));
 			return "redirect:" + location(new Viewer(me.id(), me.isStaff()), id);
 		}
 		catch (ForumException e) {
@@ -148,8 +149,6 @@ class PostController {
 	}
 
 	private String location(Viewer viewer, long postId) {
-		var loc = queries.locate(viewer, postId).orElseThrow(ForumException::notFound);
-		var topic = queries.topic(viewer, loc[0]).orElseThrow(ForumException::notFound);
-		return Links.post(loc[0], topic.slug(), queries.pageOf((int) loc[1]), (int) loc[1]);
+		return queries.postUrl(viewer, postId).orElseThrow(ForumException::notFound);
 	}
 }

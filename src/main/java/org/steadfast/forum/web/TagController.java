@@ -45,18 +45,24 @@ class TagController {
 	}
 
 	@PostMapping("/mod/tags/{name}/describe")
-	String describe(@PathVariable String name, @RequestParam String description, RedirectAttributes redirect) {
-		return act(redirect, () -> tags.describe(name, description));
+	String describe(@PathVariable String name, @RequestParam String description,
+			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			RedirectAttributes redirect) {
+		return act(redirect, () -> tags.describe(me.id(), name, description));
 	}
 
 	@PostMapping("/mod/tags/{name}/rename")
-	String rename(@PathVariable String name, @RequestParam String newName, RedirectAttributes redirect) {
-		return act(redirect, () -> tags.rename(name, newName));
+	String rename(@PathVariable String name, @RequestParam String newName,
+			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			RedirectAttributes redirect) {
+		return act(redirect, () -> tags.rename(me.id(), name, newName));
 	}
 
 	@PostMapping("/mod/tags/{name}/merge")
-	String merge(@PathVariable String name, @RequestParam String into, RedirectAttributes redirect) {
-		return act(redirect, () -> tags.merge(name, into));
+	String merge(@PathVariable String name, @RequestParam String into,
+			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			RedirectAttributes redirect) {
+		return act(redirect, () -> tags.merge(me.id(), name, into));
 	}
 
 	private String act(RedirectAttributes redirect, Runnable action) {

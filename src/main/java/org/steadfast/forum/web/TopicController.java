@@ -80,7 +80,8 @@ class TopicController {
 
 	@PostMapping("/t/{id}/reply")
 	String reply(@PathVariable long id, ReplyForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model) {
+			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		Viewer viewer = new Viewer(me.id(), me.isStaff());
 		TopicPage current = queries.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(ForumException::notFound);
 		if (preview != null) {
@@ -89,6 +90,7 @@ class TopicController {
 		}
 		return submit(form.formToken(), () -> {
 			var post = topics.reply(id, me.id(), me.isStaff(), form.body(), form.formToken());
+			Screened.tell(redirect, post);
 			return "redirect:" + Links.post(id, current.topic().slug(), queries.pageOf(post.getNumber()), post.getNumber());
 		}, refused -> {
 			if (refused.reason() == ForumException.Reason.LOCKED) {
@@ -148,7 +150,8 @@ class TopicController {
 
 	@PostMapping("/t/new")
 	String startTopic(TopicForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, Model model) {
+			@AuthenticationPrincipal MemberPrincipal me, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		var errors = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
 		var parsedTags = TagNames.parseList(form.tags());
 		parsedTags.error().ifPresent(key -> errors.rejectValue("tags", key));
@@ -170,6 +173,7 @@ class TopicController {
 		return submit(form.formToken(), () -> {
 			var topic = topics.startTopic(me.id(), TopicService.NewTopic.discussion(form.category(), form.title(),
 					form.body(), parsedTags.names()), form.formToken());
+			Screened.tell(redirect, topic.getFirstPost());
 			return "redirect:" + Links.topic(topic.getId(), topic.getSlug(), 1);
 		}, refused -> {
 			if (refused.field() != null) {

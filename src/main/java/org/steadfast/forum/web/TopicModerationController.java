@@ -27,7 +27,7 @@ class TopicModerationController {
 	@PostMapping("/mod/t/{id}/pin")
 	String pin(@PathVariable long id, @RequestParam boolean pinned, @AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
-		topics.setPinned(id, pinned);
+		topics.setPinned(me.id(), id, pinned, null);
 		redirect.addFlashAttribute("notice", pinned ? "topic.pinnedNotice" : "topic.unpinnedNotice");
 		return back(id, me);
 	}
@@ -35,7 +35,7 @@ class TopicModerationController {
 	@PostMapping("/mod/t/{id}/lock")
 	String lock(@PathVariable long id, @RequestParam boolean locked, @AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
-		topics.setLocked(id, locked);
+		topics.setLocked(me.id(), id, locked, null);
 		redirect.addFlashAttribute("notice", locked ? "topic.lockedDone" : "topic.unlockedDone");
 		return back(id, me);
 	}

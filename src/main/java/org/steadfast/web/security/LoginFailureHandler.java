@@ -15,6 +15,11 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
 	private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
+	private final org.steadfast.accounts.MemberService members;
+
+	LoginFailureHandler(org.steadfast.accounts.MemberService members) {
+		this.members = members;
+	}
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
@@ -23,6 +28,13 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 		FlashMap flash = new FlashMap();
 		flash.put("login", login == null ? "" : login.length() > 254 ? login.substring(0, 254) : login);
 		flash.put("loginError", exception instanceof LoginThrottledException ? "login.throttled" : "login.failed");
+		if (exception instanceof org.springframework.security.authentication.LockedException) {
+			members.suspensionOf(login).ifPresent(s -> {
+				flash.put("loginError", "login.suspended");
+				flash.put("suspendedUntil", s.until());
+				flash.put("suspensionReason", s.reason());
+			});
+		}
 		flash.setTargetRequestPath(request.getContextPath() + "/login");
 		flashMaps.saveOutputFlashMap(flash, request, response);
 		response.sendRedirect(request.getContextPath() + "/login");

@@ -51,17 +51,18 @@ class SecurityConfig {
 
 	/** Pages anyone may read; what they show is still filtered by visibility in each module. */
 	private static final String[] PUBLIC_PAGES = { "/", "/latest", "/unanswered", "/c/**", "/t/**", "/tags",
-			"/tags/**", "/p/*", "/p/*/history", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register" };
+			"/tags/**", "/p/*", "/p/*/history", "/plans/*", "/checkins", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register" };
 
 	/** Pages under a public prefix that still need a signed-in member. */
-	private static final String[] MEMBER_PAGES = { "/t/new", "/p/*/edit" };
+	private static final String[] MEMBER_PAGES = { "/t/new", "/p/*/edit", "/plans/new", "/plans/mine", "/plans/*/edit",
+			"/plans/*/slip", "/plans/*/contact" };
 
 	private static final String[] ASSETS = { "/css/**", "/js/**", "/img/**", "/favicon.ico", "/robots.txt" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
 			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) throws Exception {
+			LoginThrottle throttle, org.steadfast.accounts.MemberService memberService) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
 				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
@@ -77,7 +78,7 @@ class SecurityConfig {
 				.loginProcessingUrl("/login")
 				.usernameParameter("login")
 				.passwordParameter("password")
-				.failureHandler(new LoginFailureHandler())
+				.failureHandler(new LoginFailureHandler(memberService))
 				.permitAll())
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
 			.logout(logout -> logout
@@ -118,6 +119,14 @@ class SecurityConfig {
 			LoginThrottle throttle) {
 		var dao = new DaoAuthenticationProvider(members);
 		dao.setPasswordEncoder(passwordEncoder);
+		// Tell a member they are suspended only once they proved who they are.
+		dao.setPreAuthenticationChecks(user -> {
+		});
+		dao.setPostAuthenticationChecks(user -> {
+			if (!user.isAccountNonLocked()) {
+				throw new org.springframework.security.authentication.LockedException("suspended");
+			}
+		});
 		return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle),
 				new RememberMeAuthenticationProvider(rememberMeKey));
 	}

@@ -1,0 +1,5 @@
+package org.steadfast.plans;
+
+public enum PlanStatus {
+	ACTIVE, FINISHED, ABANDONED
+}

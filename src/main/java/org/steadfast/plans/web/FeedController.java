@@ -1,0 +1,28 @@
+package org.steadfast.plans.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.steadfast.forum.Viewer;
+import org.steadfast.plans.PlanQueries;
+
+/** Recent check-ins the reader may see, and the ones that most need a kind word. */
+@Controller
+class FeedController {
+
+	private final PlanQueries queries;
+
+	FeedController(PlanQueries queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping("/checkins")
+	String feed(@RequestParam(defaultValue = "all") String view, @RequestParam(defaultValue = "1") int page,
+			Model model) {
+		boolean encourage = "encourage".equals(view);
+		model.addAttribute("listing", queries.feed(Viewer.current(), encourage, page));
+		model.addAttribute("view", encourage ? "encourage" : "all");
+		return "plans/feed";
+	}
+}

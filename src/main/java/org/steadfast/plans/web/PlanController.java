@@ -1,0 +1,277 @@
+package org.steadfast.plans.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.forum.AlreadyPostedException;
+import org.steadfast.forum.ForumException;
+import org.steadfast.forum.FormTokens;
+import org.steadfast.forum.Viewer;
+import org.steadfast.forum.Visibility;
+import org.steadfast.plans.ContactChannel;
+import org.steadfast.plans.Initiator;
+import org.steadfast.plans.PlanCalendar;
+import org.steadfast.plans.PlanException;
+import org.steadfast.plans.PlanQueries;
+import org.steadfast.plans.PlanRules;
+import org.steadfast.plans.PlanService;
+import org.steadfast.plans.PlanStatus;
+import org.steadfast.plans.PlanViews.PlanPage;
+import org.steadfast.plans.SlipKind;
+
+@Controller
+class PlanController {
+
+	private final PlanService plans;
+	private final PlanQueries queries;
+	private final FormTokens formTokens;
+	private final PlanPictures pictures;
+	private final Clock clock;
+
+	PlanController(PlanService plans, PlanQueries queries, FormTokens formTokens, PlanPictures pictures, Clock clock) {
+		this.plans = plans;
+		this.queries = queries;
+		this.formTokens = formTokens;
+		this.pictures = pictures;
+		this.clock = clock;
+	}
+
+	@GetMapping("/plans/mine")
+	String mine(@AuthenticationPrincipal MemberPrincipal me) {
+		return queries.activePlanOf(me.id()).map(id -> "redirect:/plans/" + id).orElse("redirect:/plans/new");
+	}
+
+	@GetMapping("/plans/new")
+	String newPlan(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		if (queries.activePlanOf(me.id()).isPresent()) {
+			model.addAttribute("notice", "plan.alreadyActive");
+		}
+		LocalDate today = PlanCalendar.today(clock, me.zone());
+		return planForm(new PlanForm("", "", today.toString(), "30", "", "", "", "", Visibility.MEMBERS.name(),
+				List.of(), List.of(), List.of(), formTokens.issue(me.id())), Map.of(), null, model);
+	}
+
+	@PostMapping("/plans/new")
+	String create(PlanForm form, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		var parsed = PlanRules.plan(form.input(), PlanCalendar.today(clock, me.zone()));
+		if (!parsed.ok()) {
+			return planForm(form.withToken(formTokens.issue(me.id())), parsed.errors(), null, model);
+		}
+		try {
+			long topicId = plans.create(me.id(), me.zone(), parsed.value(), form.formToken());
+			return "redirect:/plans/" + topicId;
+		}
+		catch (AlreadyPostedException | DataIntegrityViolationException e) {
+			return "redirect:/plans/mine";
+		}
+		catch (PlanException | ForumException e) {
+			String field = e instanceof PlanException p ? p.field() : ((ForumException) e).field();
+			String key = e instanceof PlanException p ? p.messageKey() : ((ForumException) e).messageKey();
+			return planForm(form.withToken(formTokens.issue(me.id())), Map.of(field == null ? "form" : field, key), null,
+					model);
+		}
+	}
+
+	@GetMapping("/plans/{id}")
+	String plan(@PathVariable long id, Model model) {
+		Viewer viewer = Viewer.current();
+		PlanPage page = queries.page(viewer, id).orElseThrow(PlanException::notFound);
+		model.addAttribute("plan", page);
+		model.addAttribute("pictures", pictures.of(page));
+		if (page.owner() && page.active()) {
+			model.addAttribute("checkInForm", new CheckInForm("today", "", "3", "5", "", formTokens.issue(viewer.memberId())));
+			model.addAttribute("errors", Map.of());
+		}
+		return "plans/plan";
+	}
+
+	@PostMapping("/plans/{id}/checkin")
+	String checkIn(@PathVariable long id, CheckInForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		PlanPage page = ownPage(id, me);
+		var parsed = PlanRules.checkIn(form.input(), PlanCalendar.today(clock, me.zone()), page.startDate());
+		if (!parsed.ok()) {
+			return planAgain(page, form, parsed.errors(), me, model);
+		}
+		try {
+			var result = plans.checkIn(id, me.id(), me.zone(), parsed.value(), form.formToken());
+			redirect.addFlashAttribute("notice", result.replaced() ? "checkin.replaced" : "checkin.saved");
+			if (!parsed.value().keptNoContact()) {
+				redirect.addFlashAttribute("notice", "checkin.offerSlip");
+				return "redirect:/plans/" + id + "/slip?day=" + parsed.value().day();
+			}
+			return "redirect:/plans/" + id + "#checkin";
+		}
+		catch (AlreadyPostedException e) {
+			return "redirect:/plans/" + id + "#checkin";
+		}
+		catch (PlanException e) {
+			if (e.reason() != PlanException.Reason.INVALID) {
+				throw e;
+			}
+			return planAgain(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), me, model);
+		}
+		catch (ForumException e) {
+			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN) {
+				throw e;
+			}
+			return planAgain(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), me, model);
+		}
+	}
+
+	private String planAgain(PlanPage page, CheckInForm form, Map<String, String> errors, MemberPrincipal me,
+			Model model) {
+		model.addAttribute("plan", page);
+		model.addAttribute("pictures", pictures.of(page));
+		model.addAttribute("checkInForm", new CheckInForm(form.day(), form.kept(), form.mood(), form.urge(), form.note(),
+				formTokens.issue(me.id())));
+		model.addAttribute("errors", errors);
+		return "plans/plan";
+	}
+
+	@GetMapping("/plans/{id}/edit")
+	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		PlanPage page = ownPage(id, me);
+		List<String> days = page.keyDates().stream().map(k -> k.day().toString()).toList();
+		List<String> labels = page.keyDates().stream().map(k -> k.label()).toList();
+		List<String> notes = page.keyDates().stream().map(k -> k.note()).toList();
+		String target = PlanRules.TARGETS.contains(page.targetDays()) ? String.valueOf(page.targetDays()) : "custom";
+		return planForm(new PlanForm(page.title(), page.statement(), page.startDate().toString(), target,
+				String.valueOf(page.targetDays()), page.reasons(), page.triggers(), page.instead(), page.visibility().name(),
+				days, labels, notes, null), Map.of(), id, model);
+	}
+
+	@PostMapping("/plans/{id}/edit")
+	String edit(@PathVariable long id, PlanForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		ownPage(id, me);
+		var parsed = PlanRules.plan(form.input(), PlanCalendar.today(clock, me.zone()));
+		if (!parsed.ok()) {
+			return planForm(form, parsed.errors(), id, model);
+		}
+		try {
+			plans.update(id, me.id(), me.zone(), parsed.value());
+		}
+		catch (PlanException | ForumException e) {
+			String field = e instanceof PlanException p ? p.field() : ((ForumException) e).field();
+			String key = e instanceof PlanException p ? p.messageKey() : ((ForumException) e).messageKey();
+			return planForm(form, Map.of(field == null ? "form" : field, key), id, model);
+		}
+		redirect.addFlashAttribute("notice", "plan.saved");
+		return "redirect:/plans/" + id;
+	}
+
+	@PostMapping("/plans/{id}/end")
+	String end(@PathVariable long id, @RequestParam String outcome, @AuthenticationPrincipal MemberPrincipal me,
+			RedirectAttributes redirect) {
+		PlanStatus status;
+		try {
+			status = PlanStatus.valueOf(outcome);
+		}
+		catch (IllegalArgumentException e) {
+			throw PlanException.invalid("outcome", "plan.outcome.invalid");
+		}
+		plans.end(id, me.id(), status);
+		redirect.addFlashAttribute("notice", status == PlanStatus.FINISHED ? "plan.finished" : "plan.abandoned");
+		return "redirect:/plans/" + id;
+	}
+
+	@GetMapping("/plans/{id}/slip")
+	String slipForm(@PathVariable long id, @RequestParam(required = false) String day,
+			@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		PlanPage page = ownPage(id, me);
+		String initial = day != null ? day : PlanCalendar.today(clock, me.zone()).toString();
+		return slipPage(page, new SlipForm(initial, "", "", ""), Map.of(), model);
+	}
+
+	@PostMapping("/plans/{id}/slip")
+	String slip(@PathVariable long id, SlipForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		PlanPage page = ownPage(id, me);
+		var parsed = PlanRules.slip(form.input(), PlanCalendar.today(clock, me.zone()), page.startDate());
+		if (!parsed.ok()) {
+			return slipPage(page, form, parsed.errors(), model);
+		}
+		try {
+			plans.recordSlip(id, me.id(), me.zone(), parsed.value());
+		}
+		catch (PlanException e) {
+			if (e.reason() != PlanException.Reason.INVALID) {
+				throw e;
+			}
+			return slipPage(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), model);
+		}
+		redirect.addFlashAttribute("notice", "slip.saved");
+		return "redirect:/plans/" + id;
+	}
+
+	private String slipPage(PlanPage page, SlipForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("plan", page);
+		model.addAttribute("slipForm", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("slipKinds", SlipKind.values());
+		model.addAttribute("initiators", Initiator.values());
+		return "plans/slip";
+	}
+
+	@GetMapping("/plans/{id}/contact")
+	String contactForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+		PlanPage page = ownPage(id, me);
+		return contactPage(page, new ContactForm(PlanCalendar.today(clock, me.zone()).toString(), "", "", ""), Map.of(),
+				model);
+	}
+
+	@PostMapping("/plans/{id}/contact")
+	String contact(@PathVariable long id, ContactForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		PlanPage page = ownPage(id, me);
+		var parsed = PlanRules.contact(form.input(), PlanCalendar.today(clock, me.zone()), page.startDate());
+		if (!parsed.ok()) {
+			return contactPage(page, form, parsed.errors(), model);
+		}
+		plans.logContact(id, me.id(), me.zone(), parsed.value());
+		redirect.addFlashAttribute("notice", "contact.saved");
+		return "redirect:/plans/" + id + "/contact";
+	}
+
+	private String contactPage(PlanPage page, ContactForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("plan", page);
+		model.addAttribute("contactForm", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("channels", ContactChannel.values());
+		return "plans/contact";
+	}
+
+	/** The plan if this member owns it; someone else's plan is 404 if they can't see it, 403 if they can. */
+	private PlanPage ownPage(long id, MemberPrincipal me) {
+		PlanPage page = queries.page(new Viewer(me.id(), me.isStaff()), id).orElseThrow(PlanException::notFound);
+		if (!page.owner()) {
+			throw new PlanException(PlanException.Reason.FORBIDDEN, null, "plan.notYours");
+		}
+		return page;
+	}
+
+	private String planForm(PlanForm form, Map<String, String> errors, Long editing, Model model) {
+		if (editing == null) {
+			model.addAttribute("history", queries.plansOf(Viewer.current().memberId()));
+		}
+		model.addAttribute("planForm", form);
+		model.addAttribute("keyRows", form.keyRows());
+		model.addAttribute("errors", errors);
+		model.addAttribute("editing", editing);
+		model.addAttribute("targets", PlanRules.TARGETS);
+		model.addAttribute("visibilities", Visibility.values());
+		return "plans/form";
+	}
+}

@@ -1,0 +1,28 @@
+package org.steadfast.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Helplines shown on the "Need help now?" page and in the crisis panel, configurable per country
+ * ({@code steadfast.crisis.helplines}) so that an installation can list the ones its members use.
+ */
+@org.springframework.stereotype.Component("crisisResources")
+@ConfigurationProperties("steadfast.crisis")
+public class CrisisResources {
+
+	/** One helpline: where, who, how to reach them, and where to read more. */
+	public record Helpline(String country, String name, String contact, String url) {
+	}
+
+	private List<Helpline> helplines = new ArrayList<>();
+
+	public List<Helpline> getHelplines() {
+		return helplines;
+	}
+
+	public void setHelplines(List<Helpline> helplines) {
+		this.helplines = helplines;
+	}
+}

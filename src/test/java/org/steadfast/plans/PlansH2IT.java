@@ -1,0 +1,7 @@
+package org.steadfast.plans;
+
+import org.steadfast.support.IntegrationTest;
+
+@IntegrationTest
+class PlansH2IT extends PlanScenarios {
+}
