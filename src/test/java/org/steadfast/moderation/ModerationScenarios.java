@@ -323,6 +323,10 @@ abstract class ModerationScenarios {
 				.andExpect(status().isForbidden());
 		assertThat(html(mvc.perform(get(url).param("quote", String.valueOf(fromBlocked.getId())).with(user(blocker)))))
 				.doesNotContain("> Words from the blocked member");
+		String marker = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+		topics.reply(topic.getId(), blocked.id(), false, "Searchable words " + marker, formTokens.issue(blocked.id()));
+		assertThat(html(mvc.perform(get("/search").param("q", marker).with(user(blocker))))).doesNotContain("Searchable words");
+		assertThat(html(mvc.perform(get("/search").param("q", marker).with(user(bystander))))).contains(topic.getTitle());
 		mvc.perform(post("/u/" + blocked.username() + "/block").with(user(blocker)).with(csrf()).param("block", "false"));
 		assertThat(html(mvc.perform(get(url).with(user(blocker))))).contains("Words from the blocked member");
 		mvc.perform(post("/u/" + blocker.username() + "/block").with(user(blocker)).with(csrf()).param("block", "true"))
