@@ -187,16 +187,6 @@ public class MemberService {
 				.params(a, b, b, a).query(Integer.class).single() > 0;
 	}
 
-	/** Everyone this member blocked or was blocked by: the two keep out of each other's way. */
-	@Transactional(readOnly = true)
-	public java.util.Set<Long> membersBlockedEitherWay(long memberId) {
-		return new java.util.HashSet<>(jdbc().sql("""
-				select blocked_id from member_block where blocker_id = :me
-				union
-				select blocker_id from member_block where blocked_id = :me""")
-				.param("me", memberId).query(Long.class).list());
-	}
-
 	private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
 		return jdbc;
 	}
