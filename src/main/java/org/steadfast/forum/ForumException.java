@@ -30,6 +30,17 @@ public class ForumException extends RuntimeException {
 		return new ForumException(Reason.INVALID, field, messageKey);
 	}
 
+	/** The HTTP status a page answers with when this refusal can't be shown on a form. */
+	public int httpStatus() {
+		return switch (reason) {
+			case NOT_FOUND -> 404;
+			case FORBIDDEN, LOCKED -> 403;
+			case TOO_FAST -> 429;
+			case CONFLICT -> 409;
+			case INVALID -> 400;
+		};
+	}
+
 	public Reason reason() {
 		return reason;
 	}

@@ -27,13 +27,7 @@ class ModerationErrors {
 
 	@ExceptionHandler(ForumException.class)
 	String refused(ForumException e, HttpServletResponse response, Model model) {
-		int status = switch (e.reason()) {
-			case NOT_FOUND -> 404;
-			case FORBIDDEN, LOCKED -> 403;
-			case TOO_FAST -> 429;
-			case CONFLICT -> 409;
-			case INVALID -> 400;
-		};
+		int status = e.httpStatus();
 		response.setStatus(status);
 		model.addAttribute("status", status);
 		model.addAttribute("reasonKey", status == 404 ? null : e.messageKey());

@@ -23,13 +23,7 @@ class PlanErrors {
 
 	@ExceptionHandler(ForumException.class)
 	String refused(ForumException e, HttpServletResponse response, Model model) {
-		int status = switch (e.reason()) {
-			case NOT_FOUND -> 404;
-			case FORBIDDEN, LOCKED -> 403;
-			case TOO_FAST -> 429;
-			case CONFLICT -> 409;
-			case INVALID -> 400;
-		};
+		int status = e.httpStatus();
 		return page(status, e.reason() == ForumException.Reason.NOT_FOUND ? null : e.messageKey(), response, model);
 	}
 
