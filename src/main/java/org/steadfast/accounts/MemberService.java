@@ -162,33 +162,29 @@ public class MemberService {
 			throw new IllegalArgumentException("block.yourself");
 		}
 		members.findById(blockedId).orElseThrow();
-		jdbc().sql("insert ignore into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")
+		jdbc.sql("insert ignore into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")
 				.params(blockerId, blockedId, java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
 				.update();
 	}
 
 	@Transactional
 	public void unblock(long blockerId, long blockedId) {
-		jdbc().sql("delete from member_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update();
+		jdbc.sql("delete from member_block where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update();
 	}
 
 	@Transactional(readOnly = true)
 	public boolean hasBlocked(long blockerId, long blockedId) {
-		return jdbc().sql("select count(*) from member_block where blocker_id = ? and blocked_id = ?")
+		return jdbc.sql("select count(*) from member_block where blocker_id = ? and blocked_id = ?")
 				.params(blockerId, blockedId).query(Integer.class).single() > 0;
 	}
 
 	/** Whether either of the two blocked the other. */
 	@Transactional(readOnly = true)
 	public boolean blockedEitherWay(long a, long b) {
-		return jdbc().sql("""
+		return jdbc.sql("""
 				select count(*) from member_block
 				where (blocker_id = ? and blocked_id = ?) or (blocker_id = ? and blocked_id = ?)""")
 				.params(a, b, b, a).query(Integer.class).single() > 0;
-	}
-
-	private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
-		return jdbc;
 	}
 
 	@Transactional(readOnly = true)

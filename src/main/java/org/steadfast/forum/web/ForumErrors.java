@@ -8,9 +8,10 @@ import org.steadfast.forum.ForumException;
 
 /**
  * A refused forum action that no form can show (a missing topic, someone else's post) becomes
- * the matching error page: 404 or 403 with a clear message, never a 500.
+ * the matching error page: 404 or 403 with a clear message, never a 500. It applies to every
+ * controller, since plans and moderation write through the forum too.
  */
-@ControllerAdvice(basePackageClasses = ForumErrors.class)
+@ControllerAdvice
 class ForumErrors {
 
 	@ExceptionHandler(ForumException.class)

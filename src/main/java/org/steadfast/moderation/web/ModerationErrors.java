@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.steadfast.forum.ForumException;
 import org.steadfast.moderation.ModerationException;
 
 /** Refusals become 404, 403, 400 or 409 pages with the reason, never a 500. */
@@ -25,12 +24,4 @@ class ModerationErrors {
 		return "error";
 	}
 
-	@ExceptionHandler(ForumException.class)
-	String refused(ForumException e, HttpServletResponse response, Model model) {
-		int status = e.httpStatus();
-		response.setStatus(status);
-		model.addAttribute("status", status);
-		model.addAttribute("reasonKey", status == 404 ? null : e.messageKey());
-		return "error";
-	}
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.steadfast.forum.ForumException;
 import org.steadfast.plans.PlanException;
 
 /** Refusals no form can show become 404 (never revealing a plan exists) or 403, never a 500. */
@@ -21,11 +20,6 @@ class PlanErrors {
 		return page(status, e.reason() == PlanException.Reason.NOT_FOUND ? null : e.messageKey(), response, model);
 	}
 
-	@ExceptionHandler(ForumException.class)
-	String refused(ForumException e, HttpServletResponse response, Model model) {
-		int status = e.httpStatus();
-		return page(status, e.reason() == ForumException.Reason.NOT_FOUND ? null : e.messageKey(), response, model);
-	}
 
 	private static String page(int status, String reasonKey, HttpServletResponse response, Model model) {
 		response.setStatus(status);
