@@ -1,5 +1,6 @@
 package org.steadfast.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,9 +24,11 @@ public class Times {
 			FormatStyle.SHORT);
 
 	private final MessageSource messages;
+	private final Clock clock;
 
-	Times(MessageSource messages) {
+	Times(MessageSource messages, Clock clock) {
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	public ZoneId zone() {
@@ -50,7 +53,7 @@ public class Times {
 		if (instant == null) {
 			return "";
 		}
-		Duration age = Duration.between(instant, Instant.now());
+		Duration age = Duration.between(instant, clock.instant());
 		Locale locale = locale();
 		if (age.toMinutes() < 1) {
 			return messages.getMessage("time.justNow", null, locale);

@@ -107,9 +107,13 @@ abstract class PlanScenarios {
 				.andExpect(status().is3xxRedirection());
 		assertThat(html(mvc.perform(get("/plans/new").with(user(me))))).contains("Your plans",
 				"No contact, for me " + me.username(), "Finished");
-		mvc.perform(post("/plans/" + first + "/checkin").with(user(me)).with(csrf()).param("day", "today")
-				.param("kept", "yes").param("mood", "3").param("urge", "3").param("formToken", formTokens.issue(me.id())))
-				.andExpect(status().isOk());
+		String ended = html(mvc.perform(post("/plans/" + first + "/checkin").with(user(me)).with(csrf())
+				.param("day", "today").param("kept", "yes").param("mood", "3").param("urge", "3")
+				.param("note", "Written in an old tab").param("formToken", formTokens.issue(me.id())))
+				.andExpect(status().isOk()));
+		assertThat(ended).contains("This plan has ended", "Written in an old tab").doesNotContain("name=\"kept\"");
+		assertThat(jdbc.queryForObject("select count(*) from check_in c join plan p on p.id = c.plan_id where p.topic_id = ?",
+				Integer.class, first)).isZero();
 		long second = createPlan(me, "PRIVATE", today(me));
 		assertThat(second).isNotEqualTo(first);
 		assertThat(jdbc.queryForObject("select count(*) from plan where member_id = ?", Integer.class, me.id())).isEqualTo(2);

@@ -1,5 +1,6 @@
 package org.steadfast.forum.web;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.forum.CategoryService;
+import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ForumException;
 
 /** Administrators create, edit, reorder and archive categories. */
@@ -29,7 +31,7 @@ class CategoryAdminController {
 	@PostMapping("/admin/categories")
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
 			@RequestParam(defaultValue = "false") boolean advice, Model model,
-			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			@AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
 		try {
 			categories.create(me.id(), name, description, advice);
@@ -49,19 +51,19 @@ class CategoryAdminController {
 	@PostMapping("/admin/categories/{id}")
 	String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "false") boolean advice,
-			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			@AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
 		return act(redirect, () -> categories.update(me.id(), id, name, description, advice));
 	}
 
 	@PostMapping("/admin/categories/{id}/move")
-	String move(@PathVariable long id, @RequestParam int direction, @org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+	String move(@PathVariable long id, @RequestParam int direction, @AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
 		return act(redirect, () -> categories.move(me.id(), id, direction));
 	}
 
 	@PostMapping("/admin/categories/{id}/archive")
-	String archive(@PathVariable long id, @RequestParam boolean archived, @org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+	String archive(@PathVariable long id, @RequestParam boolean archived, @AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
 		return act(redirect, () -> categories.setArchived(me.id(), id, archived));
 	}

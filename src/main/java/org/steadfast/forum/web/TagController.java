@@ -1,5 +1,6 @@
 package org.steadfast.forum.web;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ForumException;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.TagService;
@@ -46,21 +48,21 @@ class TagController {
 
 	@PostMapping("/mod/tags/{name}/describe")
 	String describe(@PathVariable String name, @RequestParam String description,
-			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			@AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
 		return act(redirect, () -> tags.describe(me.id(), name, description));
 	}
 
 	@PostMapping("/mod/tags/{name}/rename")
 	String rename(@PathVariable String name, @RequestParam String newName,
-			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			@AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
 		return act(redirect, () -> tags.rename(me.id(), name, newName));
 	}
 
 	@PostMapping("/mod/tags/{name}/merge")
 	String merge(@PathVariable String name, @RequestParam String into,
-			@org.springframework.security.core.annotation.AuthenticationPrincipal org.steadfast.accounts.MemberPrincipal me,
+			@AuthenticationPrincipal MemberPrincipal me,
 			RedirectAttributes redirect) {
 		return act(redirect, () -> tags.merge(me.id(), name, into));
 	}

@@ -1,5 +1,6 @@
 package org.steadfast.moderation.internal;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +27,9 @@ class ModerationGuard implements PostGuard {
 	private final PersonalInfoDetector personalInfo = new PersonalInfoDetector();
 	private final CrisisDetector crisis;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	ModerationGuard(WatchedWords watchedWords, ModerationProperties properties, JdbcClient jdbc, java.time.Clock clock) {
+	ModerationGuard(WatchedWords watchedWords, ModerationProperties properties, JdbcClient jdbc, Clock clock) {
 		this.clock = clock;
 		this.watchedWords = watchedWords;
 		this.properties = properties;

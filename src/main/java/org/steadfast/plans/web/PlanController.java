@@ -134,6 +134,12 @@ class PlanController {
 			Model model) {
 		model.addAttribute("plan", page);
 		model.addAttribute("pictures", pictures.of(page));
+		if (!page.active()) {
+			// The plan ended while the form was open (another tab, another device): no form to fill
+			// again, but the note the member wrote is handed back so it isn't lost.
+			model.addAttribute("endedNote", form.note() == null ? "" : form.note());
+			return "plans/plan";
+		}
 		model.addAttribute("checkInForm", new CheckInForm(form.day(), form.kept(), form.mood(), form.urge(), form.note(),
 				formTokens.issue(me.id())));
 		model.addAttribute("errors", errors);
