@@ -43,7 +43,7 @@ public class Nudges {
 	public int sendDue(Instant now) {
 		List<Member> members = jdbc.sql("""
 				select ps.id, m.id as member_id, case when ps.member_a = m.id then ps.member_b else ps.member_a end as partner_id,
-				       m.time_zone, coalesce(pp.check_in_hour, 20) as hour
+				       m.time_zone, coalesce(pp.check_in_hour, 20) as usual_hour
 				from partnership ps
 				join member m on m.id in (ps.member_a, ps.member_b)
 				left join partner_profile pp on pp.member_id = m.id

@@ -128,7 +128,7 @@ public class Partnerships {
 		return jdbc.sql("""
 				select id, proposal_id, member_a, member_b, status, length_days, started_at, ends_at, renew_a, renew_b,
 				       ended_at, ended_by
-				from partnership """ + where)
+				from partnership\s""" + where)
 				.param(param)
 				.query((rs, n) -> new Partnership(rs.getLong("id"), rs.getLong("proposal_id"), rs.getLong("member_a"),
 						rs.getLong("member_b"), rs.getString("status"), rs.getInt("length_days"),

@@ -58,7 +58,7 @@ class SosController {
 			model.addAttribute("waitSeconds", wait.toSeconds());
 			model.addAttribute("elapsedSeconds", elapsed);
 			model.addAttribute("remainingMinutes", (wait.toSeconds() - elapsed + 59) / 60);
-			model.addAttribute("waitUntil", found.createdAt().plus(wait));
+			model.addAttribute("waitUntilIso", found.createdAt().plus(wait).toString());
 			model.addAttribute("escalated", found.status() == SosAlerts.Status.ESCALATED);
 		}
 		return "partners/sos";
