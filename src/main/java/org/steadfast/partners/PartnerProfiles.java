@@ -10,6 +10,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.partners.internal.CurrentPartners;
 import org.steadfast.partners.internal.Utc;
 import org.steadfast.partners.matching.Waiting;
 import org.steadfast.partners.matching.Wish;
@@ -24,10 +25,12 @@ public class PartnerProfiles {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final CurrentPartners current;
 
-	PartnerProfiles(JdbcClient jdbc, Clock clock) {
+	PartnerProfiles(JdbcClient jdbc, Clock clock, CurrentPartners current) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.current = current;
 	}
 
 	@Transactional(readOnly = true)
@@ -72,6 +75,7 @@ public class PartnerProfiles {
 				save(memberId, draft);
 			}
 		}
+		current.profileSaved(memberId);
 	}
 
 	/** Stops looking (a member who let a proposal lapse seems away; they can opt in again). */

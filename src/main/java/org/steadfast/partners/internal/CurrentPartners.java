@@ -1,6 +1,17 @@
 package org.steadfast.partners.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -12,9 +23,24 @@ import org.steadfast.forum.PartnerDirectory;
  * A member's partner and whether something waits for them on the partner pages, in one indexed
  * statement, looked up at most once per request: the forum asks for the partner (partner-only
  * visibility), the header asks whether to show the dot.
+ * <p>
+ * Most members never open partner settings, and their pages should not pay for partners. So the
+ * ids of members with a partner profile are kept in memory (reloaded every half minute in the
+ * background, and added to at once when a profile is saved on this node); for anyone else the
+ * answer is "no partner" without a statement. A profile saved on another node is seen here within
+ * the half minute; until then the answer errs on the closed side (no partner-only access, no dot).
+ * Positive answers are never kept between requests, so access ends the moment a partnership does.
  */
 @Component("partnerNav")
-public class CurrentPartners implements PartnerDirectory {
+public class CurrentPartners implements PartnerDirectory, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(CurrentPartners.class);
+
+	private static final Duration RELOAD = Duration.ofSeconds(30);
+
+	private volatile Set<Long> withProfile;
+
+	private ScheduledExecutorService reloader;
 
 	/** What the header and visibility need to know. */
 	public record State(Long partnerId, boolean proposalWaiting, boolean sosWaiting, boolean helpNeeded) {
@@ -36,6 +62,44 @@ public class CurrentPartners implements PartnerDirectory {
 		this.clock = clock;
 	}
 
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		reload();
+		reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "partner-profiles-reload");
+			thread.setDaemon(true);
+			return thread;
+		});
+		reloader.scheduleWithFixedDelay(this::reload, RELOAD.toSeconds(), RELOAD.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	void reload() {
+		try {
+			Set<Long> ids = ConcurrentHashMap.newKeySet();
+			ids.addAll(jdbc.sql("select member_id from partner_profile").query(Long.class).list());
+			withProfile = ids;
+		}
+		catch (RuntimeException e) {
+			// Keep the last set (or none: then every member is looked up) and try again later.
+			log.debug("Could not reload partner profiles", e);
+		}
+	}
+
+	/** A profile was saved on this node: its member is looked up from now on. */
+	public void profileSaved(long memberId) {
+		Set<Long> ids = withProfile;
+		if (ids != null) {
+			ids.add(memberId);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		if (reloader != null) {
+			reloader.shutdownNow();
+		}
+	}
+
 	@Override
 	public Long currentPartnerOf(long memberId) {
 		return state(memberId).partnerId();
@@ -47,6 +111,10 @@ public class CurrentPartners implements PartnerDirectory {
 	}
 
 	public State state(long memberId) {
+		Set<Long> ids = withProfile;
+		if (ids != null && !ids.contains(memberId)) {
+			return State.NONE;
+		}
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {
 			return load(memberId);

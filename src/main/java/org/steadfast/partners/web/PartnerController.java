@@ -84,7 +84,16 @@ class PartnerController {
 	@PostMapping("/partners/find")
 	String find(@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
 		var found = matching.findFor(me.id(), clock.instant());
-		redirect.addFlashAttribute("notice", "partners.found." + found.name());
+		redirect.addFlashAttribute("notice", switch (found) {
+			case PROPOSED -> "partners.found.PROPOSED";
+			case WAITING_NO_COMPATIBLE -> "partners.found.WAITING_NO_COMPATIBLE";
+			case WAITING_EXCLUDED -> "partners.found.WAITING_EXCLUDED";
+			case WAITING_BETTER_ELSEWHERE -> "partners.found.WAITING_BETTER_ELSEWHERE";
+			case NO_ACTIVE_PLAN -> "partners.found.NO_ACTIVE_PLAN";
+			case ACCOUNT_TOO_NEW -> "partners.found.ACCOUNT_TOO_NEW";
+			case NOT_LOOKING -> "partners.found.NOT_LOOKING";
+			case SANCTIONED -> "partners.found.SANCTIONED";
+		});
 		return "redirect:/partners";
 	}
 
