@@ -216,6 +216,23 @@ abstract class PartnerScenarios {
 	}
 
 	@Test
+	void searchFindsAPartnerOnlyPlanForThePartnerAloneWhileThePartnershipLasts() throws Exception {
+		MemberPrincipal a = looking("srcha");
+		MemberPrincipal b = looking("srchb");
+		MemberPrincipal stranger = looking("srchc");
+		String title = jdbc.queryForObject("select title from topic where id = ?", String.class, planOf(a));
+		String word = title.substring(title.lastIndexOf(' ') + 1);
+		String link = "href=\"/t/" + planOf(a) + "/";
+		long partnership = partnered(a, b);
+		assertThat(html(mvc.perform(get("/search").param("q", word).with(user(b))))).contains(link);
+		assertThat(html(mvc.perform(get("/search").param("q", word).with(user(stranger))))).doesNotContain(link);
+		assertThat(html(mvc.perform(get("/search").param("q", word)))).doesNotContain(link);
+		partnerships.end(partnership, b.id(), clock.instant());
+		assertThat(html(mvc.perform(get("/search").param("q", word).with(user(b))))).doesNotContain(link);
+		assertThat(html(mvc.perform(get("/checkins").with(user(b))))).doesNotContain(title);
+	}
+
+	@Test
 	void badInputGetsAClearAnswerNeverAServerError() throws Exception {
 		MemberPrincipal a = looking("bada");
 		MemberPrincipal b = looking("badb");
