@@ -57,11 +57,13 @@ public class PartnerMatching {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final PartnerProfiles profiles;
+	private final Partnerships partnerships;
 	private final JdbcTemplate batch;
 
 	PartnerMatching(JdbcClient jdbc, JdbcTemplate batch, PartnerProperties properties, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, PartnerProfiles profiles) {
+			PlatformTransactionManager transactionManager, PartnerProfiles profiles, Partnerships partnerships) {
 		this.jdbc = jdbc;
+		this.partnerships = partnerships;
 		this.batch = batch;
 		this.properties = properties;
 		this.events = events;
@@ -72,6 +74,8 @@ public class PartnerMatching {
 	/** The daily job: match the whole pool and propose every chosen pair. */
 	public Run matchAll(Instant now) {
 		long started = System.nanoTime();
+		// Members of lapsed proposals and ended partnerships are free again before the pool is read.
+		partnerships.closeDue(now);
 		List<Candidate> pool = pool(now);
 		Result result = Matcher.match(pool, exclusions(), now, rules());
 		List<Pair> proposed = new ArrayList<>();
@@ -92,6 +96,7 @@ public class PartnerMatching {
 	 * given the partner the best overall choice gives them; only their own pair is proposed now.
 	 */
 	public Found findFor(long memberId, Instant now) {
+		partnerships.closeDue(now);
 		if (busy(memberId)) {
 			throw new ForumException(ForumException.Reason.CONFLICT, null, "partners.find.alreadyPaired");
 		}
