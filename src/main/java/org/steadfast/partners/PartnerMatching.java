@@ -77,17 +77,17 @@ public class PartnerMatching {
 		// Members of lapsed proposals and ended partnerships are free again before the pool is read.
 		partnerships.closeDue(now);
 		List<Candidate> pool = pool(now);
-		Result result = Matcher.match(pool, exclusions(), now, rules());
-		List<Pair> proposed = new ArrayList<>();
-		for (Pair pair : result.pairs()) {
-			if (propose(pair, now)) {
-				proposed.add(pair);
-			}
-		}
+		Exclusions exclusions = exclusions();
+		long loaded = System.nanoTime();
+		Result result = Matcher.match(pool, exclusions, now, rules());
+		long matched = System.nanoTime();
+		List<Pair> proposed = proposeAll(result.pairs(), now);
 		recordWaiting(result.waiting(), now);
-		long millis = (System.nanoTime() - started) / 1_000_000;
-		log.info("Partner matching: {} looking, {} pairs proposed, {} waiting, {} ms", pool.size(), proposed.size(),
-				result.waiting().size(), millis);
+		long written = System.nanoTime();
+		long millis = (written - started) / 1_000_000;
+		log.info("Partner matching: {} looking, {} pairs proposed, {} waiting, {} ms (loading {} ms, matching {} ms, writing {} ms)",
+				pool.size(), proposed.size(), result.waiting().size(), millis, (loaded - started) / 1_000_000,
+				(matched - loaded) / 1_000_000, (written - matched) / 1_000_000);
 		return new Run(pool.size(), proposed, result.waiting().size(), millis);
 	}
 
@@ -193,31 +193,66 @@ public class PartnerMatching {
 		return (a, b) -> pairs.contains(List.of(Math.min(a, b), Math.max(a, b)));
 	}
 
+	/** How many proposals one transaction writes: a commit per pair would make the daily run slow. */
+	private static final int CHUNK = 200;
+
+	/** Writes the proposals in chunks; returns the pairs actually proposed. */
+	List<Pair> proposeAll(List<Pair> pairs, Instant now) {
+		List<Pair> proposed = new ArrayList<>();
+		for (int from = 0; from < pairs.size(); from += CHUNK) {
+			List<Pair> chunk = pairs.subList(from, Math.min(pairs.size(), from + CHUNK));
+			transactions.executeWithoutResult(status -> {
+				List<Long> matched = new ArrayList<>();
+				for (Pair pair : chunk) {
+					if (write(pair, now)) {
+						proposed.add(pair);
+						matched.add(pair.a());
+						matched.add(pair.b());
+					}
+				}
+				if (!matched.isEmpty()) {
+					jdbc.sql("update partner_profile set waiting_reason = null, matched_at = :now where member_id in (:ids)")
+							.param("now", Utc.of(now)).param("ids", matched).update();
+				}
+			});
+		}
+		return proposed;
+	}
+
 	/** Writes one proposal, or nothing when either member was proposed or paired meanwhile. */
 	boolean propose(Pair pair, Instant now) {
+		return proposeAll(List.of(pair), now).size() == 1;
+	}
+
+	/**
+	 * One proposal inside the caller's transaction. The unique pair key and the busy table's
+	 * primary key refuse a pair proposed before or a member taken meanwhile (by another node); what
+	 * this pair wrote before the refusal is removed again, and the rest of the chunk goes on (on
+	 * H2 and MySQL/MariaDB a refused statement does not end the transaction).
+	 */
+	private boolean write(Pair pair, Instant now) {
+		Long id = null;
 		try {
-			Boolean made = transactions.execute(status -> {
-				var keys = new GeneratedKeyHolder();
-				jdbc.sql("""
-						insert into partner_proposal (member_a, member_b, fit, status, created_at, expires_at)
-						values (?, ?, ?, 'OPEN', ?, ?)""")
-						.params(pair.a(), pair.b(), pair.fit(), Utc.of(now), Utc.of(now.plus(properties.getProposalLifetime())))
-						.update(keys, "id");
-				long id = keys.getKey().longValue();
-				jdbc.sql("insert into partner_busy (member_id, proposal_id) values (?, ?), (?, ?)")
-						.params(pair.a(), id, pair.b(), id).update();
-				jdbc.sql("update partner_profile set waiting_reason = null, matched_at = ? where member_id in (?, ?)")
-						.params(Utc.of(now), pair.a(), pair.b()).update();
-				events.publishEvent(new ProposalMade(id, pair.a(), pair.b()));
-				events.publishEvent(new ProposalMade(id, pair.b(), pair.a()));
-				return true;
-			});
-			return Boolean.TRUE.equals(made);
+			var keys = new GeneratedKeyHolder();
+			jdbc.sql("""
+					insert into partner_proposal (member_a, member_b, fit, status, created_at, expires_at)
+					values (?, ?, ?, 'OPEN', ?, ?)""")
+					.params(pair.a(), pair.b(), pair.fit(), Utc.of(now), Utc.of(now.plus(properties.getProposalLifetime())))
+					.update(keys, "id");
+			id = keys.getKey().longValue();
+			// One statement for both: it inserts both rows or, when either member is taken, neither.
+			jdbc.sql("insert into partner_busy (member_id, proposal_id) values (?, ?), (?, ?)")
+					.params(pair.a(), id, pair.b(), id).update();
 		}
 		catch (DataIntegrityViolationException e) {
-			// Proposed before, or one of them is in another proposal now: nothing to do.
+			if (id != null) {
+				jdbc.sql("delete from partner_proposal where id = ?").param(id).update();
+			}
 			return false;
 		}
+		events.publishEvent(new ProposalMade(id, pair.a(), pair.b()));
+		events.publishEvent(new ProposalMade(id, pair.b(), pair.a()));
+		return true;
 	}
 
 	private boolean busy(long memberId) {
