@@ -65,7 +65,30 @@
     setTimeout(poll, 1000);
   }
 
+  // The SOS wait: the page shows the time left when it loads (and a link to look again);
+  // with script the bar and the minutes move by themselves.
+  function sosTimer() {
+    document.querySelectorAll("[data-sos-until]").forEach(function (box) {
+      var until = Date.parse(box.getAttribute("data-sos-until"));
+      var bar = box.querySelector("progress");
+      var label = box.querySelector("[data-sos-remaining]");
+      if (isNaN(until) || !bar || !label) { return; }
+      var total = Number(bar.getAttribute("max"));
+      var template = label.textContent.replace(/^\d+/, "{n}");
+      function tick() {
+        var left = Math.max(0, Math.round((until - Date.now()) / 1000));
+        bar.value = total - left;
+        if (left === 0) { return; }
+        var minutes = Math.ceil(left / 60);
+        if (template.indexOf("{n}") === 0) { label.textContent = template.replace("{n}", minutes); }
+        setTimeout(tick, 1000);
+      }
+      tick();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    sosTimer();
     detectZone();
     similarTopics();
     refreshProgress();

@@ -165,6 +165,7 @@ public class MemberService {
 		jdbc.sql("insert ignore into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")
 				.params(blockerId, blockedId, java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
 				.update();
+		events.publishEvent(new MemberBlocked(blockerId, blockedId));
 	}
 
 	@Transactional

@@ -37,7 +37,8 @@ public class ForumQueries {
 	 */
 	public static final String VISIBLE_TOPIC = """
 			(t.status = 'VISIBLE' or (t.status = 'PENDING' and t.author_id = :me))
-			and (t.visibility = 'PUBLIC' or (t.visibility = 'MEMBERS' and 1 = :member) or t.author_id = :me)""";
+			and (t.visibility = 'PUBLIC' or (t.visibility = 'MEMBERS' and 1 = :member) or t.author_id = :me
+			     or (t.visibility = 'PARTNER' and t.author_id = :partner))""";
 
 	private static final String SUMMARY_COLUMNS = """
 			select t.id, t.title, t.slug, t.kind, t.visibility, t.reply_count, t.created_at, t.last_posted_at,
@@ -321,7 +322,8 @@ public class ForumQueries {
 
 	public static JdbcClient.StatementSpec bindViewer(JdbcClient.StatementSpec statement, Viewer viewer) {
 		return statement.param("me", viewer.isMember() ? viewer.memberId() : -1L)
-				.param("member", viewer.isMember() ? 1 : 0);
+				.param("member", viewer.isMember() ? 1 : 0)
+				.param("partner", viewer.isMember() && viewer.partnerId() != null ? viewer.partnerId() : -1L);
 	}
 
 	private static TopicSummary summary(ResultSet rs, int n) throws SQLException {

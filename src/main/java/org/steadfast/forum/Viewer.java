@@ -1,14 +1,55 @@
 package org.steadfast.forum;
 
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.steadfast.accounts.CurrentMember;
 
-/** Who is reading: decides what every query and page may show. */
-public record Viewer(Long memberId, boolean staff) {
+/**
+ * Who is reading: decides what every query and page may show.
+ *
+ * @param memberId the signed-in member, or null for a guest
+ * @param staff whether they are a moderator or administrator
+ * @param partnerId their accountability partner while a partnership lasts (null otherwise): the
+ *        one other member who may read their partner-only plans, and whose they may read
+ */
+public record Viewer(Long memberId, boolean staff, Long partnerId) {
 
-	public static final Viewer GUEST = new Viewer(null, false);
+	public static final Viewer GUEST = new Viewer(null, false, null);
 
+	/** The request attribute under which {@link PartnerDirectory} is offered to {@link #current()}. */
+	public static final String DIRECTORY_ATTRIBUTE = Viewer.class.getName() + ".directory";
+
+	private static final String PARTNER_ATTRIBUTE = Viewer.class.getName() + ".partner";
+
+	private static final Long NONE = Long.MIN_VALUE;
+
+	/** A viewer without a partner (jobs, services acting for a member outside a request). */
+	public Viewer(Long memberId, boolean staff) {
+		this(memberId, staff, null);
+	}
+
+	/**
+	 * The signed-in member of this request, with their current partner looked up once per request
+	 * (one indexed query, only for members, only when something asks).
+	 */
 	public static Viewer current() {
-		return CurrentMember.get().map(p -> new Viewer(p.id(), p.isStaff())).orElse(GUEST);
+		return CurrentMember.get().map(p -> new Viewer(p.id(), p.isStaff(), partnerOf(p.id()))).orElse(GUEST);
+	}
+
+	private static Long partnerOf(long memberId) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return null;
+		}
+		String key = PARTNER_ATTRIBUTE + "." + memberId;
+		Object known = request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+		if (known == null) {
+			Long partner = request.getAttribute(DIRECTORY_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof PartnerDirectory d
+					? d.currentPartnerOf(memberId) : null;
+			known = partner == null ? NONE : partner;
+			request.setAttribute(key, known, RequestAttributes.SCOPE_REQUEST);
+		}
+		return NONE.equals(known) ? null : (Long) known;
 	}
 
 	public boolean isMember() {
@@ -17,6 +58,11 @@ public record Viewer(Long memberId, boolean staff) {
 
 	public boolean is(Long id) {
 		return memberId != null && memberId.equals(id);
+	}
+
+	/** Whether {@code id} is this viewer's partner right now. */
+	public boolean isPartner(Long id) {
+		return partnerId != null && partnerId.equals(id);
 	}
 
 	/** Whether this viewer may read a topic at all. Status and visibility both apply. */
@@ -35,8 +81,8 @@ public record Viewer(Long memberId, boolean staff) {
 		return switch (visibility) {
 			case PUBLIC -> true;
 			case MEMBERS -> isMember();
-			// Partner access arrives with partnerships; until then partner-only means private.
-			case PARTNER, PRIVATE -> own;
+			case PARTNER -> own || isPartner(authorId);
+			case PRIVATE -> own;
 		};
 	}
 }

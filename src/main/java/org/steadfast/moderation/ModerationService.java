@@ -35,6 +35,10 @@ public class ModerationService {
 	public record Decided(long postId, long moderatorId, Decision decision) {
 	}
 
+	/** A member flagged (reported) a post of {@code authorId}; published in the flag's transaction. */
+	public record PostFlagged(long postId, long memberId, long authorId, FlagReason reason) {
+	}
+
 	public record Sanctioned(long memberId, SanctionKind kind, Instant until, String reason) {
 	}
 
@@ -97,6 +101,7 @@ public class ModerationService {
 		catch (DuplicateKeyException e) {
 			throw new ModerationException(ModerationException.Reason.INVALID, "flag.already");
 		}
+		events.publishEvent(new PostFlagged(postId, memberId, post.getAuthorId(), reason));
 		int flags = jdbc.sql("select count(*) from flag where post_id = ? and resolved = false").param(postId)
 				.query(Integer.class).single();
 		queue(postId, reason == FlagReason.CRISIS ? "crisis-flag" : "flagged", false, reason == FlagReason.CRISIS, flags);

@@ -192,4 +192,29 @@ public class PlanQueries {
 					r.target());
 		});
 	}
+
+	/**
+	 * The day counter of a member's active plan and whether today's check-in is done, whatever the
+	 * plan's visibility: what a proposed or current accountability partner is shown, as the partner
+	 * profile form tells the member. Nothing else of the plan.
+	 */
+	public Optional<PlanViews.Progress> progressOf(long memberId) {
+		record Row(long id, long topicId, LocalDate start, String zone) {
+		}
+		return jdbc.sql("""
+				select p.id, p.topic_id, p.start_date, m.time_zone from plan p join member m on m.id = p.member_id
+				where p.active_member_id = ?""")
+				.param(memberId)
+				.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
+				.optional()
+				.map(r -> {
+					LocalDate today = PlanCalendar.today(clock, ZoneId.of(r.zone()));
+					List<LocalDate> slips = jdbc.sql("select on_day from plan_slip where plan_id = ?").param(r.id())
+							.query(LocalDate.class).list();
+					boolean checkedIn = jdbc.sql("select count(*) from check_in where plan_id = ? and on_day = ?")
+							.params(r.id(), today).query(Integer.class).single() > 0;
+					Streaks streaks = Streaks.of(r.start(), slips, today);
+					return new PlanViews.Progress(r.topicId(), r.start(), streaks.dayNumber(), streaks.longest(), checkedIn);
+				});
+	}
 }

@@ -78,4 +78,8 @@ public final class PlanViews {
 	public record PlanSummary(long topicId, String slug, String title, PlanStatus status, long dayNumber,
 			boolean freshStartTomorrow, long longest, long totalDays, int slips, int targetDays) {
 	}
+
+	/** A member's day counter, longest streak and whether today's check-in is done (for partners). */
+	public record Progress(long topicId, LocalDate startDate, long dayNumber, long longest, boolean checkedInToday) {
+	}
 }

@@ -44,7 +44,7 @@ class PostController {
 	@GetMapping("/p/{id}/edit")
 	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
 		var post = editable(id, me);
-		var topic = queries.topic(new Viewer(me.id(), me.isStaff()), post.getTopicId()).orElseThrow(ForumException::notFound);
+		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(ForumException::notFound);
 		return showEdit(post, topic.title(), new EditForm(topic.title(), post.getSource(), post.getVersion()), null, model);
 	}
 
@@ -53,7 +53,7 @@ class PostController {
 			@AuthenticationPrincipal MemberPrincipal me, Model model,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		var post = editable(id, me);
-		var topic = queries.topic(new Viewer(me.id(), me.isStaff()), post.getTopicId()).orElseThrow(ForumException::notFound);
+		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(ForumException::notFound);
 		BindingResult errors = new DirectFieldBindingResult(form, "editForm");
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(form.body() == null ? "" : form.body()).html());
@@ -62,7 +62,7 @@ class PostController {
 		try {
 			long version = form.version() == null ? -1 : form.version();
 			Screened.tell(redirect, topics.edit(id, me.id(), me.isStaff(), form.title(), form.body(), version));
-			return "redirect:" + location(new Viewer(me.id(), me.isStaff()), id);
+			return "redirect:" + location(Viewer.current(), id);
 		}
 		catch (ForumException e) {
 			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN
@@ -101,7 +101,7 @@ class PostController {
 
 	private org.steadfast.forum.Post editable(long id, MemberPrincipal me) {
 		var post = posts.findById(id).orElseThrow(ForumException::notFound);
-		if (queries.topic(new Viewer(me.id(), me.isStaff()), post.getTopicId()).isEmpty()
+		if (queries.topic(Viewer.current(), post.getTopicId()).isEmpty()
 				|| post.getStatus() == ContentStatus.DELETED) {
 			throw ForumException.notFound();
 		}
@@ -132,7 +132,7 @@ class PostController {
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		topics.delete(id, me.id(), me.isStaff());
 		redirect.addFlashAttribute("notice", "post.deleted");
-		return "redirect:" + location(new Viewer(me.id(), me.isStaff()), id);
+		return "redirect:" + location(Viewer.current(), id);
 	}
 
 	@PostMapping("/p/{id}/react")
@@ -145,7 +145,7 @@ class PostController {
 			throw ForumException.invalid("kind", "reaction.unknown");
 		}
 		reactions.toggle(id, me.id(), reaction);
-		return "redirect:" + location(new Viewer(me.id(), me.isStaff()), id);
+		return "redirect:" + location(Viewer.current(), id);
 	}
 
 	private String location(Viewer viewer, long postId) {

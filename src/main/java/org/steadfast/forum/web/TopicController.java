@@ -82,7 +82,7 @@ class TopicController {
 	String reply(@PathVariable long id, ReplyForm form, @RequestParam(required = false) String preview,
 			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		Viewer viewer = new Viewer(me.id(), me.isStaff());
+		Viewer viewer = Viewer.current();
 		TopicPage current = queries.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(ForumException::notFound);
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
@@ -164,7 +164,7 @@ class TopicController {
 			if (preview != null) {
 				model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 				// Without JavaScript, the preview is where similar topics are offered.
-				Viewer viewer = new Viewer(me.id(), me.isStaff());
+				Viewer viewer = Viewer.current();
 				similarTopics.ifAvailable(similar -> model.addAttribute("similarTopics",
 						similar.similarTo(viewer, nullToEmpty(form.title()), SIMILAR_TOPICS)));
 			}
@@ -202,7 +202,7 @@ class TopicController {
 	String markHelpful(@PathVariable long id, @RequestParam(required = false) Long postId,
 			@AuthenticationPrincipal MemberPrincipal me) {
 		topics.markHelpful(id, me.id(), postId);
-		var header = queries.topic(new Viewer(me.id(), me.isStaff()), id).orElseThrow(ForumException::notFound);
+		var header = queries.topic(Viewer.current(), id).orElseThrow(ForumException::notFound);
 		return "redirect:" + Links.topic(id, header.slug(), 1);
 	}
 

@@ -41,7 +41,7 @@ class TopicModerationController {
 	}
 
 	private String back(long id, MemberPrincipal me) {
-		var topic = queries.topic(new Viewer(me.id(), me.isStaff()), id).orElseThrow(ForumException::notFound);
+		var topic = queries.topic(Viewer.current(), id).orElseThrow(ForumException::notFound);
 		return "redirect:" + Links.topic(id, topic.slug(), 1);
 	}
 }

@@ -37,6 +37,6 @@ class FlagController {
 		moderation.flag(id, me.id(), why, note);
 		redirect.addFlashAttribute("notice", why == FlagReason.CRISIS ? "flag.crisisThanks" : "flag.thanks");
 		// Straight to the post: a second redirect would lose the thank-you message.
-		return "redirect:" + forum.postUrl(new org.steadfast.forum.Viewer(me.id(), me.isStaff()), id).orElse("/");
+		return "redirect:" + forum.postUrl(org.steadfast.forum.Viewer.current(), id).orElse("/");
 	}
 }

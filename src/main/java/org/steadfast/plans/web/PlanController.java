@@ -261,7 +261,7 @@ class PlanController {
 
 	/** The plan if this member owns it; someone else's plan is 404 if they can't see it, 403 if they can. */
 	private PlanPage ownPage(long id, MemberPrincipal me) {
-		PlanPage page = queries.page(new Viewer(me.id(), me.isStaff()), id).orElseThrow(PlanException::notFound);
+		PlanPage page = queries.page(Viewer.current(), id).orElseThrow(PlanException::notFound);
 		if (!page.owner()) {
 			throw new PlanException(PlanException.Reason.FORBIDDEN, null, "plan.notYours");
 		}

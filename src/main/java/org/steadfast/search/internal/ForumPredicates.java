@@ -42,7 +42,8 @@ public final class ForumPredicates {
 
 	/**
 	 * Topics the searcher may read: visible ones (and their own pending ones), public ones, members'
-	 * ones when signed in, and their own partner-only and private ones; never a hidden author's.
+	 * ones when signed in, their own partner-only and private ones and their partner's partner-only
+	 * ones; never a hidden author's.
 	 */
 	public PredicateFinalStep topicVisible() {
 		var b = f.bool();
@@ -54,9 +55,17 @@ public final class ForumPredicates {
 		else {
 			b.filter(f.or(f.match().field(STATUS).matching(ContentStatus.VISIBLE),
 					f.and(f.match().field(STATUS).matching(ContentStatus.PENDING), f.match().field(AUTHOR).matching(me))));
-			// Partner-only behaves as private until partnerships exist (Viewer.canRead).
-			b.filter(f.or(f.terms().field(VISIBILITY).matchingAny(List.of(Visibility.PUBLIC, Visibility.MEMBERS)),
-					f.match().field(AUTHOR).matching(me)));
+			Long partner = searcher.viewer().partnerId();
+			if (partner == null) {
+				b.filter(f.or(f.terms().field(VISIBILITY).matchingAny(List.of(Visibility.PUBLIC, Visibility.MEMBERS)),
+						f.match().field(AUTHOR).matching(me)));
+			}
+			else {
+				// The partner's partner-only topics, while the partnership lasts (Viewer.canRead).
+				b.filter(f.or(f.terms().field(VISIBILITY).matchingAny(List.of(Visibility.PUBLIC, Visibility.MEMBERS)),
+						f.match().field(AUTHOR).matching(me),
+						f.and(f.match().field(VISIBILITY).matching(Visibility.PARTNER), f.match().field(AUTHOR).matching(partner))));
+			}
 		}
 		hidingAuthors(b, AUTHOR);
 		return b;

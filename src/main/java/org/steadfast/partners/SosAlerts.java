@@ -1,0 +1,192 @@
+package org.steadfast.partners;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.forum.ForumException;
+import org.steadfast.partners.PartnerEvents.SosAnswered;
+import org.steadfast.partners.PartnerEvents.SosEscalated;
+import org.steadfast.partners.PartnerEvents.SosRaised;
+import org.steadfast.partners.Partnerships.Partnership;
+import org.steadfast.partners.internal.Utc;
+
+/**
+ * "I'm about to reach out to them": the partner is alerted at once; when nobody answered within
+ * the configured time the SOS goes to volunteers who opted in as SOS helpers. Each step is a
+ * conditional update on the SOS's status, so it happens once however often the job runs.
+ */
+@Service
+public class SosAlerts {
+
+	public enum Status {
+		OPEN, ESCALATED, ANSWERED, CLOSED
+	}
+
+	public record Sos(long id, long partnershipId, long memberId, String memberName, long partnerId, Status status,
+			Instant createdAt, Instant escalateAt, Long answeredBy, String answeredByName, Instant answeredAt,
+			String answerNote) {
+
+		public boolean waiting() {
+			return status == Status.OPEN || status == Status.ESCALATED;
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final Partnerships partnerships;
+	private final PartnerProperties properties;
+	private final ApplicationEventPublisher events;
+
+	SosAlerts(JdbcClient jdbc, Partnerships partnerships, PartnerProperties properties,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.partnerships = partnerships;
+		this.properties = properties;
+		this.events = events;
+	}
+
+	/** Raises an SOS (or returns the one still waiting, so a double click raises one). */
+	@Transactional
+	public long raise(long memberId, Instant now) {
+		Partnership partnership = partnerships.activeOf(memberId, now)
+				.orElseThrow(() -> new ForumException(ForumException.Reason.CONFLICT, null, "partners.sos.noPartner"));
+		Optional<Long> waiting = jdbc.sql("""
+				select id from partner_sos where member_id = ? and partnership_id = ? and status in ('OPEN', 'ESCALATED')
+				order by id desc limit 1""")
+				.params(memberId, partnership.id()).query(Long.class).optional();
+		if (waiting.isPresent()) {
+			return waiting.get();
+		}
+		long partnerId = partnership.otherOf(memberId);
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into partner_sos (partnership_id, member_id, partner_id, status, created_at, escalate_at)
+				values (?, ?, ?, 'OPEN', ?, ?)""")
+				.params(partnership.id(), memberId, partnerId, Utc.of(now), Utc.of(now.plus(properties.getSosEscalateAfter())))
+				.update(keys, "id");
+		long id = keys.getKey().longValue();
+		events.publishEvent(new SosRaised(id, memberId, partnerId));
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Sos> find(long id) {
+		return sos("where s.id = ?", id).stream().findFirst();
+	}
+
+	/** Whether this member may see this SOS: its member, the partner, or a helper once it escalated. */
+	@Transactional(readOnly = true)
+	public boolean maySee(Sos sos, long viewerId) {
+		return sos.memberId() == viewerId || sos.partnerId() == viewerId
+				|| (sos.status() != Status.OPEN && sos.status() != Status.CLOSED && helper(viewerId, sos.memberId()))
+				|| (sos.answeredBy() != null && sos.answeredBy() == viewerId);
+	}
+
+	/** SOS calls that reached helpers and nobody answered yet, for a volunteer helper. */
+	@Transactional(readOnly = true)
+	public List<Sos> escalatedFor(long helperId) {
+		if (!helper(helperId, -1)) {
+			return List.of();
+		}
+		return sos("""
+				where s.status = 'ESCALATED' and s.member_id <> ?
+				  and not exists (select 1 from member_block b where (b.blocker_id = s.member_id and b.blocked_id = ?)
+				                  or (b.blocker_id = ? and b.blocked_id = s.member_id))""", helperId, helperId, helperId);
+	}
+
+	/** The SOS waiting for this member's answer as a partner, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Sos> waitingFor(long partnerId) {
+		return sos("where s.partner_id = ? and s.status = 'OPEN'", partnerId).stream().findFirst();
+	}
+
+	/** The member's own latest SOS of the partnership, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Sos> latestOf(long memberId, long partnershipId) {
+		return sos("where s.member_id = ? and s.partnership_id = ?", memberId, partnershipId).stream().findFirst();
+	}
+
+	private List<Sos> sos(String where, Object... params) {
+		return jdbc.sql("""
+				select s.id, s.partnership_id, s.member_id, m.display_name, s.partner_id, s.status, s.created_at,
+				       s.escalate_at, s.answered_by, a.display_name as answered_name, s.answered_at, s.answer_note
+				from partner_sos s join member m on m.id = s.member_id left join member a on a.id = s.answered_by
+				""" + where + " order by s.id desc limit 50")
+				.params(params)
+				.query((rs, n) -> new Sos(rs.getLong("id"), rs.getLong("partnership_id"), rs.getLong("member_id"),
+						rs.getString("display_name"), rs.getLong("partner_id"), Status.valueOf(rs.getString("status")),
+						Utc.read(rs, "created_at"), Utc.read(rs, "escalate_at"), (Long) rs.getObject("answered_by", Long.class),
+						rs.getString("answered_name"), Utc.read(rs, "answered_at"), rs.getString("answer_note")))
+				.list();
+	}
+
+	/**
+	 * The partner (while the partnership lasts) or, once it escalated, a helper answers: "I'm here".
+	 * Anyone else gets 404; an SOS already answered or closed gets 409.
+	 */
+	@Transactional
+	public void answer(long sosId, long answererId, String note, Instant now) {
+		Sos sos = find(sosId).orElseThrow(ForumException::notFound);
+		boolean partner = sos.partnerId() == answererId
+				&& partnerships.partnership(sos.partnershipId()).map(p -> p.activeAt(now)).orElse(false);
+		boolean helper = sos.status() == Status.ESCALATED && helper(answererId, sos.memberId());
+		if (!partner && !helper) {
+			throw ForumException.notFound();
+		}
+		int updated = jdbc.sql("""
+				update partner_sos set status = 'ANSWERED', answered_by = ?, answered_at = ?, answer_note = ?
+				where id = ? and status in ('OPEN', 'ESCALATED')""")
+				.params(answererId, Utc.of(now), note, sosId).update();
+		if (updated == 0) {
+			throw new ForumException(ForumException.Reason.CONFLICT, null, "partners.sos.alreadyAnswered");
+		}
+		events.publishEvent(new SosAnswered(sosId, sos.memberId(), answererId));
+	}
+
+	/** The member is through it: nobody needs to come any more. */
+	@Transactional
+	public void close(long sosId, long memberId) {
+		Sos sos = find(sosId).filter(s -> s.memberId() == memberId).orElseThrow(ForumException::notFound);
+		jdbc.sql("update partner_sos set status = 'CLOSED' where id = ? and status in ('OPEN', 'ESCALATED')")
+				.param(sos.id()).update();
+	}
+
+	/** Sends every SOS whose time ran out unanswered to the helpers; returns how many escalated. */
+	@Transactional
+	public int escalateDue(Instant now) {
+		List<Sos> due = sos("where s.status = 'OPEN' and s.escalate_at <= ?", Utc.of(now));
+		int escalated = 0;
+		for (Sos sos : due) {
+			if (jdbc.sql("update partner_sos set status = 'ESCALATED', escalated_at = ? where id = ? and status = 'OPEN'")
+					.params(Utc.of(now), sos.id()).update() == 0) {
+				continue;
+			}
+			List<Long> helpers = jdbc.sql("""
+					select h.member_id from partner_profile h join member m on m.id = h.member_id
+					where h.sos_helper = true and h.member_id not in (?, ?)
+					  and (m.suspended_until is null or m.suspended_until <= ?)
+					  and not exists (select 1 from member_block b where (b.blocker_id = ? and b.blocked_id = h.member_id)
+					                  or (b.blocker_id = h.member_id and b.blocked_id = ?))
+					order by h.member_id limit 50""")
+					.params(sos.memberId(), sos.partnerId(), Utc.of(now), sos.memberId(), sos.memberId())
+					.query(Long.class).list();
+			events.publishEvent(new SosEscalated(sos.id(), sos.memberId(), helpers));
+			escalated++;
+		}
+		return escalated;
+	}
+
+	/** An opted-in helper, who is not the member in need and was not blocked by them either way. */
+	private boolean helper(long helperId, long memberId) {
+		return jdbc.sql("""
+				select count(*) from partner_profile h where h.member_id = ? and h.sos_helper = true and h.member_id <> ?
+				and not exists (select 1 from member_block b where (b.blocker_id = ? and b.blocked_id = ?)
+				                or (b.blocker_id = ? and b.blocked_id = ?))""")
+				.params(helperId, memberId, helperId, memberId, memberId, helperId)
+				.query(Integer.class).single() > 0;
+	}
+}

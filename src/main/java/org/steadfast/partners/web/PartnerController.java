@@ -1,0 +1,155 @@
+package org.steadfast.partners.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.forum.ForumException;
+import org.steadfast.partners.PartnerMatching;
+import org.steadfast.partners.PartnerMessages;
+import org.steadfast.partners.PartnerProfile;
+import org.steadfast.partners.PartnerProfiles;
+import org.steadfast.partners.PartnerRules;
+import org.steadfast.partners.Partnerships;
+import org.steadfast.partners.matching.Wish;
+
+/** The partner page and everything done from it: profile, finding, proposals, ending, renewing, messages. */
+@Controller
+class PartnerController {
+
+	private final PartnerHub hub;
+	private final PartnerProfiles profiles;
+	private final PartnerMatching matching;
+	private final Partnerships partnerships;
+	private final PartnerMessages messages;
+	private final Clock clock;
+
+	PartnerController(PartnerHub hub, PartnerProfiles profiles, PartnerMatching matching, Partnerships partnerships,
+			PartnerMessages messages, Clock clock) {
+		this.hub = hub;
+		this.profiles = profiles;
+		this.matching = matching;
+		this.partnerships = partnerships;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/partners")
+	String hub(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		return hubPage(me, "", Map.of(), model);
+	}
+
+	private String hubPage(MemberPrincipal me, String draft, Map<String, String> errors, Model model) {
+		model.addAttribute("hub", hub.of(me.id()));
+		model.addAttribute("draft", draft);
+		model.addAttribute("errors", errors);
+		return "partners/hub";
+	}
+
+	@GetMapping("/partners/profile")
+	String profile(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+		PartnerProfile p = profiles.of(me.id());
+		return profilePage(new ProfileForm(String.valueOf(p.looking()), String.valueOf(p.checkInHour()),
+				p.wishes().stream().map(Wish::name).toList(), p.intro(), String.valueOf(p.sosHelper())), Map.of(), model);
+	}
+
+	@PostMapping("/partners/profile")
+	String saveProfile(ProfileForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		var parsed = PartnerRules.profile(form.looking(), form.checkInHour(), form.wishes(), form.intro(), form.sosHelper());
+		if (!parsed.ok()) {
+			return profilePage(form, parsed.errors(), model);
+		}
+		profiles.save(me.id(), parsed.value());
+		redirect.addFlashAttribute("notice", "partners.profile.saved");
+		return "redirect:/partners";
+	}
+
+	private String profilePage(ProfileForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("profileForm", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("wishes", List.of(Wish.values()));
+		model.addAttribute("hours", java.util.stream.IntStream.range(0, 24).boxed().toList());
+		return "partners/profile";
+	}
+
+	@PostMapping("/partners/find")
+	String find(@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		var found = matching.findFor(me.id(), clock.instant());
+		redirect.addFlashAttribute("notice", switch (found) {
+			case PROPOSED -> "partners.found.PROPOSED";
+			case WAITING_NO_COMPATIBLE -> "partners.found.WAITING_NO_COMPATIBLE";
+			case WAITING_EXCLUDED -> "partners.found.WAITING_EXCLUDED";
+			case WAITING_BETTER_ELSEWHERE -> "partners.found.WAITING_BETTER_ELSEWHERE";
+			case NO_ACTIVE_PLAN -> "partners.found.NO_ACTIVE_PLAN";
+			case ACCOUNT_TOO_NEW -> "partners.found.ACCOUNT_TOO_NEW";
+			case NOT_LOOKING -> "partners.found.NOT_LOOKING";
+			case SANCTIONED -> "partners.found.SANCTIONED";
+		});
+		return "redirect:/partners";
+	}
+
+	@PostMapping("/partners/proposals/{id}/accept")
+	String accept(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		var started = partnerships.accept(id, me.id(), clock.instant());
+		redirect.addFlashAttribute("notice", started.isPresent() ? "partners.proposal.started" : "partners.proposal.accepted");
+		return "redirect:/partners";
+	}
+
+	@PostMapping("/partners/proposals/{id}/decline")
+	String decline(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		partnerships.decline(id, me.id(), clock.instant());
+		redirect.addFlashAttribute("notice", "partners.proposal.declinedByYou");
+		return "redirect:/partners";
+	}
+
+	@PostMapping("/partners/partnerships/{id}/end")
+	String end(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		partnerships.end(id, me.id(), clock.instant());
+		redirect.addFlashAttribute("notice", "partners.partnership.endedByYou");
+		return "redirect:/partners";
+	}
+
+	@PostMapping("/partners/partnerships/{id}/renew")
+	String renew(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		boolean renewed = partnerships.renew(id, me.id(), clock.instant());
+		redirect.addFlashAttribute("notice", renewed ? "partners.partnership.renewed" : "partners.partnership.renewAsked");
+		return "redirect:/partners";
+	}
+
+	@PostMapping("/partners/messages")
+	String send(@RequestParam(required = false) Long to, @RequestParam(required = false) String body,
+			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
+		if (to == null) {
+			throw ForumException.notFound();
+		}
+		var parsed = PartnerRules.text(body, PartnerRules.MESSAGE_MAX, false, "body", "partners.messages.empty",
+				"partners.messages.invalid");
+		if (!parsed.ok()) {
+			return hubPage(me, body == null ? "" : body, parsed.errors(), model);
+		}
+		messages.send(me.id(), to, parsed.value(), clock.instant());
+		return "redirect:/partners#messages";
+	}
+
+	@PostMapping("/partners/messages/{id}/flag")
+	String flag(@PathVariable long id, @RequestParam(required = false) String note,
+			@AuthenticationPrincipal MemberPrincipal me, RedirectAttributes redirect) {
+		var parsed = PartnerRules.text(note, PartnerRules.NOTE_MAX, true, "note", "partners.messages.invalid",
+				"partners.messages.noteInvalid");
+		if (!parsed.ok()) {
+			throw new ForumException(ForumException.Reason.INVALID, "note", "partners.messages.noteInvalid");
+		}
+		messages.flag(id, me.id(), parsed.value(), clock.instant());
+		redirect.addFlashAttribute("notice", "partners.messages.flagged");
+		return "redirect:/partners";
+	}
+}

@@ -1,0 +1,7 @@
+package org.steadfast.partners;
+
+import org.steadfast.support.IntegrationTest;
+
+@IntegrationTest
+class PartnersH2IT extends PartnerScenarios {
+}

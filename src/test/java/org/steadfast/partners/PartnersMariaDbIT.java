@@ -1,0 +1,7 @@
+package org.steadfast.partners;
+
+import org.steadfast.support.MariaDbTest;
+
+@MariaDbTest
+class PartnersMariaDbIT extends PartnerScenarios {
+}
