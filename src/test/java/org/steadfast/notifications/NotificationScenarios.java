@@ -240,4 +240,26 @@ abstract class NotificationScenarios {
 		int count = statements.count(() -> mvc.perform(get("/notifications").with(user(author))).andExpect(status().isOk()));
 		assertThat(count).isLessThanOrEqualTo(3);
 	}
+
+	@Test
+	void administratorsReadTheOutboxAndMembersMayNot() throws Exception {
+		MemberPrincipal admin = members.admin("mailadmin");
+		MemberPrincipal member = members.create("outboxer");
+		String list = html(mvc.perform(get("/admin/mail").with(user(admin))).andExpect(status().isOk()));
+		assertThat(list).contains("No SMTP server is configured", "Confirm your email address");
+		long id = jdbc.queryForObject("select max(id) from mail_outbox where to_address = ?", Long.class,
+				member.username() + "@example.org");
+		String mail = html(mvc.perform(get("/admin/mail/" + id).with(user(admin))).andExpect(status().isOk()));
+		assertThat(mail).contains("https://steadfast.example/verify?token=", "Waiting");
+		mvc.perform(get("/admin/mail").with(user(member))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/mail/" + id).with(user(member))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/mail/999999999").with(user(admin))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void guestsAreSentToSignInForNotificationsAndPreferences() throws Exception {
+		mvc.perform(get("/notifications")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/settings/notifications")).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/settings/notifications").param("kind.REPLY", "OFF")).andExpect(status().isForbidden());
+	}
 }
