@@ -36,11 +36,9 @@ class TopicController {
 	private final ReadState readState;
 	private final FormTokens formTokens;
 	private final ObjectProvider<SimilarTopics> similarTopics;
-	private final org.steadfast.forum.Follows follows;
 
 	TopicController(ForumQueries queries, TopicService topics, CategoryService categories, ReadState readState,
-			FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics, org.steadfast.forum.Follows follows) {
-		this.follows = follows;
+			FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics) {
 		this.queries = queries;
 		this.topics = topics;
 		this.categories = categories;
@@ -76,7 +74,7 @@ class TopicController {
 			model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(viewer.memberId())));
 			int lastShown = topicPage.posts().isEmpty() ? 0 : topicPage.posts().get(topicPage.posts().size() - 1).number();
 			readState.markRead(viewer.memberId(), topicPage.topic().id(), lastShown);
-			model.addAttribute("following", follows.isFollowing(viewer.memberId(), topicPage.topic().id()));
+			model.addAttribute("following", topicPage.topic().following());
 		}
 		return "forum/topic";
 	}
