@@ -17,11 +17,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailOutbox {
 
 	private final JdbcClient jdbc;
+	private final org.springframework.jdbc.core.JdbcTemplate template;
 	private final Clock clock;
 
-	MailOutbox(JdbcClient jdbc, Clock clock) {
+	MailOutbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, Clock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.clock = clock;
+	}
+
+	/** Queues many mails in the caller's transaction, in JDBC batches; duplicates by idempotency key are skipped. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueueAll(java.util.List<OutgoingMail> mails) {
+		if (mails.isEmpty()) {
+			return;
+		}
+		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		template.batchUpdate("""
+				insert ignore into mail_outbox (member_id, to_address, kind, from_name, subject, text_body, html_body,
+				    unsubscribe_url, idempotency_key, status, attempts, next_attempt_at, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""",
+				mails.stream().map(mail -> new Object[] { mail.memberId(), mail.to(), mail.kind(), mail.fromName(),
+						mail.subject(), mail.text(), mail.html(), mail.unsubscribeUrl(), mail.idempotencyKey(), now, now })
+						.toList());
 	}
 
 	/** Queues a mail in the caller's transaction; false when one with the same idempotency key exists. */

@@ -29,6 +29,9 @@ class DigestMeasurementIT {
 	@Autowired
 	DigestJob digest;
 
+	@Autowired
+	org.steadfast.notifications.internal.Mailer mailer;
+
 	@Test
 	void composeDigestsForManyMembers() {
 		int members = Integer.getInteger("measure.members", 10_000);
@@ -52,7 +55,7 @@ class DigestMeasurementIT {
 				"m" + run + "x%");
 		jdbc.update("""
 				insert into mail_setting (member_id, digest, digest_hour, discreet, unsubscribe_token, last_digest_at)
-				select id, 'DAILY', 12, false, concat(rpad(cast(id as char), 20, 'x'), 'abcdefghijklmnopqrstuvw'), ?
+				select id, 'DAILY', 12, false, concat(rpad(concat('t', id), 20, 'x'), 'abcdefghijklmnopqrstuvw'), ?
 				from member where id >= ? and username like ?""", posted.minusDays(1), firstMember, "m" + run + "x%");
 
 		rows.clear();
@@ -93,6 +96,24 @@ class DigestMeasurementIT {
 		long written = jdbc.queryForObject("select count(*) from mail_outbox where kind = 'DIGEST' and member_id >= ?",
 				Long.class, firstMember);
 
+		// How much of that is rendering the two parts of each mail.
+		var recipient = mailer.recipient(firstMember).orElseThrow();
+		java.util.Map<String, Object> model = new java.util.HashMap<>();
+		model.put("recipient", recipient);
+		model.put("discreet", false);
+		model.put("replies", List.of(new DigestJob.TopicLine("A title", "https://x/t/1/a", 3),
+				new DigestJob.TopicLine("Another", "https://x/t/2/b", 1)));
+		model.put("replyCount", 4);
+		model.put("helpful", List.of());
+		model.put("unanswered", List.of());
+		model.put("weekly", false);
+		model.put("unsubscribeUrl", "https://x/unsubscribe/y");
+		model.put("settingsUrl", "https://x/settings/notifications");
+		long t2 = System.nanoTime();
+		for (int i = 0; i < 2000; i++) {
+			mailer.templates().render("digest", model);
+		}
+		System.out.printf("DIGEST RENDERING: %.2f ms per digest (text and HTML)%n", (System.nanoTime() - t2) / 2000 / 1e6);
 		System.out.printf("DIGEST MEASUREMENT: %d members generated in %d ms; run: %s in %d ms = %.0f digests/s; "
 				+ "heap before %d MB, after %d MB (max %d MB)%n", members, generated / 1_000_000, result,
 				took / 1_000_000, result.sent() / (took / 1e9), heapBefore >> 20, heapAfter >> 20,

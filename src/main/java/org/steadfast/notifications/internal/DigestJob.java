@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.notifications.DigestPartnerSource;
+import org.steadfast.notifications.OutgoingMail;
 import org.steadfast.plans.Streaks;
 
 /**
@@ -81,16 +82,20 @@ public class DigestJob {
 	}
 
 	private final JdbcClient jdbc;
+	private final org.springframework.jdbc.core.JdbcTemplate template;
 	private final TransactionTemplate transactions;
 	private final Mailer mailer;
+	private final org.steadfast.notifications.MailOutbox outbox;
 	private final ObjectProvider<DigestPartnerSource> partners;
 	private final Clock clock;
 	private final int batchSize;
 
-	DigestJob(JdbcClient jdbc, TransactionTemplate transactions, Mailer mailer,
-			ObjectProvider<DigestPartnerSource> partners, Clock clock,
-			@Value("${steadfast.digest.batch-size:500}") int batchSize) {
+	DigestJob(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, TransactionTemplate transactions,
+			Mailer mailer, org.steadfast.notifications.MailOutbox outbox, ObjectProvider<DigestPartnerSource> partners,
+			Clock clock, @Value("${steadfast.digest.batch-size:500}") int batchSize) {
 		this.jdbc = jdbc;
+		this.template = template;
+		this.outbox = outbox;
 		this.transactions = transactions;
 		this.mailer = mailer;
 		this.partners = partners;
@@ -196,56 +201,55 @@ public class DigestJob {
 		return readers.stream().filter(r -> !claimed.contains(r.id() + ":" + r.periodKey())).toList();
 	}
 
-	private int[] writeBatch(List<Reader> due, Instant now, List<CommunityTopic> helpful, List<CommunityTopic> unanswered,
+	private int[] writeBatch(List<Reader> claimed, Instant now, List<CommunityTopic> helpful, List<CommunityTopic> unanswered,
 			java.util.function.LongConsumer beforeMailing) {
-		List<Reader> claimed = new ArrayList<>();
-		for (Reader reader : due) {
-			int inserted = jdbc.sql("insert ignore into digest_sent (member_id, period_key, created_at) values (?, ?, ?)")
-					.params(reader.id(), reader.periodKey(), utc(now)).update();
-			if (inserted == 1) {
-				claimed.add(reader);
-			}
-		}
-		if (claimed.isEmpty()) {
-			return new int[2];
-		}
+		// Claimed together: a period someone else claimed meanwhile fails the insert and rolls back
+		// the whole batch (nothing written twice); the next run leaves that member out.
+		template.batchUpdate("insert into digest_sent (member_id, period_key, created_at) values (?, ?, ?)",
+				claimed.stream().map(r -> new Object[] { r.id(), r.periodKey(), utc(now) }).toList());
 		List<Long> ids = ids(claimed);
 		Map<Long, List<TopicLine>> replies = replies(ids, now);
 		Map<Long, PartnerLine> partnerLines = partnerLines(claimed, now);
 		Map<Long, PlanLine> plans = plans(claimed, now);
 		Map<Long, Set<Long>> hidden = blocks(ids);
-		int sent = 0;
+		Map<Long, Mailer.Recipient> recipients = mailer.recipients(ids);
+		List<OutgoingMail> mails = new ArrayList<>();
+		List<Long> mailed = new ArrayList<>();
 		int empty = 0;
 		for (Reader reader : claimed) {
 			List<TopicLine> topicLines = replies.getOrDefault(reader.id(), List.of());
 			PartnerLine partner = partnerLines.get(reader.id());
-			if (topicLines.isEmpty() && partner == null) {
+			Mailer.Recipient recipient = recipients.get(reader.id());
+			if ((topicLines.isEmpty() && partner == null) || recipient == null) {
 				empty++;
 				continue;
 			}
 			beforeMailing.accept(reader.id());
 			Set<Long> hide = hidden.getOrDefault(reader.id(), Set.of());
-			var recipient = mailer.recipient(reader.id()).orElseThrow();
+			int count = topicLines.stream().mapToInt(TopicLine::count).sum();
 			Map<String, Object> model = new HashMap<>();
 			model.put("replies", topicLines);
-			model.put("replyCount", topicLines.stream().mapToInt(TopicLine::count).sum());
+			model.put("replyCount", count);
 			model.put("partner", partner);
 			model.put("plan", plans.get(reader.id()));
 			model.put("helpful", community(helpful, reader.id(), hide));
 			model.put("unanswered", community(unanswered, reader.id(), hide));
 			model.put("weekly", "WEEKLY".equals(reader.digest()));
-			String unsubscribe = mailer.link("/unsubscribe/" + reader.token());
-			int count = topicLines.stream().mapToInt(TopicLine::count).sum();
-			boolean wrote = mailer.send(recipient, "DIGEST", "digest", "mail.digest.subject",
+			mailer.compose(recipient, "DIGEST", "digest", "mail.digest.subject",
 					"WEEKLY".equals(reader.digest()) ? "mail.digest.subjectWeekly" : "mail.digest.subjectDaily",
-					new Object[] { count }, model, unsubscribe, "digest:" + reader.id() + ":" + reader.periodKey());
-			if (wrote) {
-				sent++;
-				jdbc.sql("update mail_setting set last_digest_at = ? where member_id = ?").params(utc(now), reader.id())
-						.update();
-			}
+					new Object[] { count }, model, mailer.link("/unsubscribe/" + reader.token()),
+					"digest:" + reader.id() + ":" + reader.periodKey())
+					.ifPresent(mail -> {
+						mails.add(mail);
+						mailed.add(reader.id());
+					});
 		}
-		return new int[] { sent, empty };
+		outbox.enqueueAll(mails);
+		if (!mailed.isEmpty()) {
+			jdbc.sql("update mail_setting set last_digest_at = :now where member_id in (:ids)")
+					.param("now", utc(now)).param("ids", mailed).update();
+		}
+		return new int[] { mails.size(), empty };
 	}
 
 	/** New replies by others in topics each reader follows, that the reader may see now. */
@@ -262,9 +266,8 @@ public class DigestJob {
 				  and p.created_at <= :now
 				  and p.author_id <> f.member_id and p.status = 'VISIBLE' and t.status = 'VISIBLE'
 				  and (t.visibility in ('PUBLIC', 'MEMBERS') or t.author_id = f.member_id)
-				  and not exists (select 1 from member_block b
-				      where (b.blocker_id = f.member_id and b.blocked_id = p.author_id)
-				         or (b.blocker_id = p.author_id and b.blocked_id = f.member_id))
+				  and not exists (select 1 from member_block b where b.blocker_id = f.member_id and b.blocked_id = p.author_id)
+				  and not exists (select 1 from member_block b where b.blocker_id = p.author_id and b.blocked_id = f.member_id)
 				group by f.member_id, t.id, t.title, t.slug
 				order by f.member_id, count(*) desc, t.id""")
 				.param("ids", ids)

@@ -47,23 +47,44 @@ public class Mailer {
 				.optional();
 	}
 
+	/** Several recipients in one query, for jobs that mail many members. */
+	public Map<Long, Recipient> recipients(java.util.Collection<Long> memberIds) {
+		Map<Long, Recipient> found = new HashMap<>();
+		jdbc.sql("""
+				select m.id, m.email, m.username, m.display_name, m.email_verified, coalesce(s.discreet, false) as discreet
+				from member m left join mail_setting s on s.member_id = m.id where m.id in (:ids)""")
+				.param("ids", memberIds)
+				.query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getBoolean(5), rs.getBoolean(6)))
+				.list().forEach(r -> found.put(r.id(), r));
+		return found;
+	}
+
 	/** A mail from one template, subject from {@code subjectKey} (or the discreet one when the member chose it). */
 	public boolean send(Recipient to, String kind, String template, String subjectKey, String discreetSubjectKey,
 			Object[] subjectArgs, Map<String, Object> model, String unsubscribeUrl, String idempotencyKey) {
+		return compose(to, kind, template, subjectKey, discreetSubjectKey, subjectArgs, model, unsubscribeUrl,
+				idempotencyKey).map(outbox::enqueue).orElse(false);
+	}
+
+	/** The mail {@link #send} would write, for callers that write many at once; empty for an unconfirmed address. */
+	public Optional<OutgoingMail> compose(Recipient to, String kind, String template, String subjectKey,
+			String discreetSubjectKey, Object[] subjectArgs, Map<String, Object> model, String unsubscribeUrl,
+			String idempotencyKey) {
 		if (!to.verified()) {
-			return false;
+			return Optional.empty();
 		}
-		return write(to, to.email(), kind, template, subjectKey, discreetSubjectKey, subjectArgs, model, unsubscribeUrl,
-				idempotencyKey);
+		return Optional.of(render(to, to.email(), kind, template, subjectKey, discreetSubjectKey, subjectArgs, model,
+				unsubscribeUrl, idempotencyKey));
 	}
 
 	/** The one mail an unconfirmed address may get: the link that confirms it. */
 	public boolean sendConfirmation(Recipient to, String address, String kind, String template, String subjectKey,
 			Map<String, Object> model) {
-		return write(to, address, kind, template, subjectKey, subjectKey, new Object[0], model, null, null);
+		return outbox.enqueue(render(to, address, kind, template, subjectKey, subjectKey, new Object[0], model, null, null));
 	}
 
-	private boolean write(Recipient to, String address, String kind, String template, String subjectKey,
+	private OutgoingMail render(Recipient to, String address, String kind, String template, String subjectKey,
 			String discreetSubjectKey, Object[] subjectArgs, Map<String, Object> model, String unsubscribeUrl,
 			String idempotencyKey) {
 		Map<String, Object> all = new HashMap<>(model);
@@ -76,8 +97,8 @@ public class Mailer {
 		String subject = to.discreet() ? templates.message(discreetSubjectKey, subjectArgs)
 				: templates.message(subjectKey, subjectArgs);
 		String fromName = templates.message(to.discreet() ? "mail.from.discreet" : "mail.from");
-		return outbox.enqueue(new OutgoingMail(to.id(), address, kind, fromName, subject, parts.text(), parts.html(),
-				unsubscribeUrl, idempotencyKey));
+		return new OutgoingMail(to.id(), address, kind, fromName, subject, parts.text(), parts.html(), unsubscribeUrl,
+				idempotencyKey);
 	}
 
 	public MailTemplates templates() {
