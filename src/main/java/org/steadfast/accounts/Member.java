@@ -56,6 +56,9 @@ public class Member {
 	@Column(name = "suspension_reason", length = 500)
 	private String suspensionReason;
 
+	@Column(name = "email_verified", nullable = false)
+	private boolean emailVerified;
+
 	@Version
 	private long version;
 
@@ -80,6 +83,15 @@ public class Member {
 	void setEmail(String email) {
 		this.email = email.trim();
 		this.emailKey = key(email);
+	}
+
+	void markEmailVerified() {
+		this.emailVerified = true;
+	}
+
+	/** Whether the member confirmed their address; until then only the verification mail goes to it. */
+	public boolean isEmailVerified() {
+		return emailVerified;
 	}
 
 	void setPasswordHash(String passwordHash) {

@@ -19,9 +19,11 @@ public class MemberService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final AccountTokens tokens;
 
 	MemberService(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc, AccountTokens tokens) {
+		this.tokens = tokens;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
@@ -62,6 +64,8 @@ public class MemberService {
 			throw new DuplicateAccountException(message.contains("email") ? "email" : "username");
 		}
 		events.publishEvent(new MemberRegistered(member.getId(), member.getUsername()));
+		// Posting doesn't wait for this; only mail does.
+		tokens.requestVerification(member.getId());
 		return member;
 	}
 
@@ -116,6 +120,8 @@ public class MemberService {
 			admin.setPasswordHash(passwordEncoder.encode(password));
 		}
 		admin.setRole(Role.ADMIN);
+		// The operator typed this address into the configuration: it counts as confirmed.
+		admin.markEmailVerified();
 		return admin;
 	}
 

@@ -148,10 +148,11 @@ public class ForumQueries {
 		return jdbc.sql("""
 				select t.id, t.title, t.slug, t.kind, t.visibility, t.status, t.category_id, c.slug as category_slug,
 				       c.name as category_name, c.advice, c.archived, t.author_id, a.username, a.display_name,
-				       t.reply_count, t.created_at, t.last_posted_at, t.pinned, t.locked, t.helpful_post_id
+				       t.reply_count, t.created_at, t.last_posted_at, t.pinned, t.locked, t.helpful_post_id,
+				       exists (select 1 from topic_follow f where f.topic_id = t.id and f.member_id = ?) as following
 				from topic t join category c on c.id = t.category_id join member a on a.id = t.author_id
 				where t.id = ?""")
-				.param(topicId)
+				.params(viewer.isMember() ? viewer.memberId() : -1L, topicId)
 				.query((rs, n) -> new TopicHeader(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
 						TopicKind.valueOf(rs.getString("kind")), Visibility.valueOf(rs.getString("visibility")),
 						ContentStatus.valueOf(rs.getString("status")), rs.getLong("category_id"),
@@ -159,7 +160,7 @@ public class ForumQueries {
 						rs.getBoolean("archived"), rs.getLong("author_id"), rs.getString("username"),
 						rs.getString("display_name"), rs.getInt("reply_count"), instant(rs, "created_at"),
 						instant(rs, "last_posted_at"), rs.getBoolean("pinned"), rs.getBoolean("locked"),
-						(Long) rs.getObject("helpful_post_id", Long.class), List.of()))
+						(Long) rs.getObject("helpful_post_id", Long.class), List.of(), rs.getBoolean("following")))
 				.optional()
 				.filter(h -> viewer.canRead(h.authorId(), h.visibility(), h.status()));
 	}
@@ -206,7 +207,7 @@ public class ForumQueries {
 				header.visibility(), header.status(), header.categoryId(), header.categorySlug(), header.categoryName(),
 				header.advice(), header.categoryArchived(), header.authorId(), header.authorUsername(),
 				header.authorName(), header.replyCount(), header.createdAt(), header.lastPostedAt(), header.pinned(),
-				header.locked(), header.helpfulPostId(), tags);
+				header.locked(), header.helpfulPostId(), tags, header.following());
 		return Optional.of(new TopicPage(withTags, posts, helpful, p, pages));
 	}
 

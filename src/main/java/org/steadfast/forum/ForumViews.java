@@ -58,7 +58,8 @@ public final class ForumViews {
 	public record TopicHeader(long id, String title, String slug, TopicKind kind, Visibility visibility,
 			ContentStatus status, long categoryId, String categorySlug, String categoryName, boolean advice,
 			boolean categoryArchived, long authorId, String authorUsername, String authorName, int replyCount,
-			Instant createdAt, Instant lastPostedAt, boolean pinned, boolean locked, Long helpfulPostId, List<String> tags) {
+			Instant createdAt, Instant lastPostedAt, boolean pinned, boolean locked, Long helpfulPostId, List<String> tags,
+			boolean following) {
 
 		public int postCount() {
 			return replyCount + 1;

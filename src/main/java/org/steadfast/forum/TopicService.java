@@ -35,11 +35,13 @@ public class TopicService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final List<PostGuard> guards;
+	private final Follows follows;
 
 	TopicService(TopicRepository topics, PostRepository posts, PostRevisionRepository revisions,
 			CategoryRepository categories, TagService tags, MemberRepository members, FormTokens formTokens,
 			ForumProperties limits, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			List<PostGuard> guards) {
+			List<PostGuard> guards, Follows follows) {
+		this.follows = follows;
 		this.topics = topics;
 		this.posts = posts;
 		this.revisions = revisions;
@@ -95,9 +97,10 @@ public class TopicService {
 			topic.setStatus(ContentStatus.PENDING);
 		}
 		topics.save(topic);
-		Post first = posts.save(new Post(topic, 1, authorId, screening.body(), Markdown.DEFAULT.render(screening.body()),
+		Post first = posts.save(new Post(topic, 1, authorId, screening.body(), render(screening.body()),
 				now));
 		afterScreening(first, topic, screening);
+		follows.add(authorId, topic.getId());
 		topic.written(first);
 		category.topicAdded();
 		recordToken(formToken, authorId, first.getId(), now);
@@ -106,6 +109,13 @@ public class TopicService {
 		events.publishEvent(new TopicStarted(topic.getId(), authorId, topic.getKind(), topic.getVisibility()));
 		events.publishEvent(new PostCreated(first.getId(), topic.getId(), authorId, 1, topic.getKind()));
 		return topic;
+	}
+
+	/** Renders a post with its {@code @username} mentions linked, for members who exist. */
+	private org.steadfast.text.RenderedText render(String body) {
+		return Markdown.DEFAULT.render(body, names -> names.isEmpty() ? java.util.Set.of()
+				: java.util.Set.copyOf(jdbc.sql("select username_key from member where username_key in (:keys)")
+						.param("keys", names).query(String.class).list()));
 	}
 
 	@Transactional
@@ -135,8 +145,9 @@ public class TopicService {
 				.params(ForumQueries.utc(now), authorId, topicId).update();
 		int replies = jdbc.sql("select reply_count from topic where id = ?").param(topicId).query(Integer.class).single();
 		Post post = posts.save(new Post(topic, replies + 1, authorId, screening.body(),
-				Markdown.DEFAULT.render(screening.body()), now));
+				render(screening.body()), now));
 		afterScreening(post, topic, screening);
+		follows.add(authorId, topicId);
 		recordToken(formToken, authorId, post.getId(), now);
 		events.publishEvent(new PostCreated(post.getId(), topic.getId(), authorId, post.getNumber(), topic.getKind()));
 		return post;
@@ -178,7 +189,7 @@ public class TopicService {
 		PostGuard.Screening screening = screen(editorId, newTitle, body);
 		Instant now = clock.instant();
 		revisions.save(new PostRevision(post, editorId, now));
-		post.edit(screening.body(), Markdown.DEFAULT.render(screening.body()), now);
+		post.edit(screening.body(), render(screening.body()), now);
 		if (screening.hold() && post.getStatus() == ContentStatus.VISIBLE) {
 			post.setStatus(ContentStatus.PENDING);
 		}

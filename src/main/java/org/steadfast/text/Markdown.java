@@ -1,8 +1,14 @@
 package org.steadfast.text;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
@@ -64,6 +70,18 @@ public final class Markdown {
 	private static final Pattern NAME_PUNCTUATION = Pattern.compile("[\\p{Punct}&&[^-]]");
 
 	/**
+	 * {@code @username} at a word boundary: not inside an email address or another word. Usernames
+	 * are 3 to 20 ASCII letters, digits, underscores or hyphens.
+	 */
+	private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@./+-])@([A-Za-z0-9_-]{3,20})(?![A-Za-z0-9_-])");
+
+	/** The only relative links a post can carry: mentions, to a member's profile. */
+	private static final Pattern MENTION_URL = Pattern.compile("/u/[A-Za-z0-9_-]{3,20}");
+
+	/** The first line of a quote as {@link #quote} writes it. */
+	private static final Pattern QUOTE_HEADER = Pattern.compile("(?m)^> @((?:[A-Za-z0-9-]|\\\\_){3,40}) wrote:$");
+
+	/**
 	 * h1 and h2 belong to the page (site name, topic title); a post's headings start at h3.
 	 * Relative links are refused too: a post should not be able to send readers to, say, an
 	 * account action on this site that looks like a harmless link.
@@ -74,7 +92,8 @@ public final class Markdown {
 			.allowAttributes("align").matching(true, "left", "center", "right").onElements("th", "td")
 			.allowAttributes("start").matching(Pattern.compile("[0-9]{1,9}")).onElements("ol")
 			.allowElements(Markdown::linkWithRel, "a")
-			.allowAttributes("href").matching(LINK_URL).onElements("a")
+			.allowAttributes("href").matching(Pattern.compile(LINK_URL.pattern() + "|" + MENTION_URL.pattern())).onElements("a")
+			.allowAttributes("class").matching(true, "mention").onElements("a")
 			.allowUrlProtocols(URL_PROTOCOLS.toArray(String[]::new))
 			.toFactory();
 
@@ -107,12 +126,101 @@ public final class Markdown {
 				.sanitizeUrls(true)
 				.urlSanitizer(new DefaultUrlSanitizer(URL_PROTOCOLS))
 				.percentEncodeUrls(true)
+				.attributeProviderFactory(context -> (node, tagName, attributes) -> {
+					if (node instanceof Link link && MENTION_URL.matcher(link.getDestination()).matches()) {
+						attributes.put("class", "mention");
+					}
+				})
 				.build();
 	}
 
 	/** Safe HTML and plain text for a post; a null source renders as empty. */
 	public RenderedText render(String markdown) {
 		return sanitize(renderer.render(parser.parse(markdown == null ? "" : markdown)));
+	}
+
+	/**
+	 * Safe HTML with {@code @username} mentions linked to the profiles of the members that exist.
+	 * {@code existing} gets the lower-cased names mentioned and answers which of them exist (one
+	 * lookup per post). Mentions in code and inside links stay text.
+	 */
+	public RenderedText render(String markdown, Function<Set<String>, Set<String>> existing) {
+		Node document = parser.parse(markdown == null ? "" : markdown);
+		Map<Text, List<MatchResult>> found = new LinkedHashMap<>();
+		document.accept(new MentionFinder(found));
+		Set<String> names = new LinkedHashSet<>();
+		found.values().forEach(matches -> matches.forEach(m -> names.add(m.group(1).toLowerCase(Locale.ROOT))));
+		if (!names.isEmpty()) {
+			Set<String> known = existing.apply(names);
+			found.forEach((text, matches) -> link(text, matches, known));
+		}
+		return sanitize(renderer.render(document));
+	}
+
+	/** The lower-cased usernames a post mentions (outside code and links), whether or not they exist. */
+	public Set<String> mentions(String markdown) {
+		Map<Text, List<MatchResult>> found = new LinkedHashMap<>();
+		parser.parse(markdown == null ? "" : markdown).accept(new MentionFinder(found));
+		Set<String> names = new LinkedHashSet<>();
+		found.values().forEach(matches -> matches.forEach(m -> names.add(m.group(1).toLowerCase(Locale.ROOT))));
+		return names;
+	}
+
+	/** The lower-cased usernames whose posts this Markdown quotes, as {@link #quote} wrote them. */
+	public static Set<String> quotedNames(String markdown) {
+		Set<String> names = new LinkedHashSet<>();
+		Matcher m = QUOTE_HEADER.matcher(markdown == null ? "" : markdown);
+		while (m.find()) {
+			names.add(m.group(1).replace("\\", "").toLowerCase(Locale.ROOT));
+		}
+		return names;
+	}
+
+	private static void link(Text text, List<MatchResult> matches, Set<String> known) {
+		String literal = text.getLiteral();
+		int from = 0;
+		for (MatchResult m : matches) {
+			String name = m.group(1);
+			if (!known.contains(name.toLowerCase(Locale.ROOT))) {
+				continue;
+			}
+			if (m.start() > from) {
+				text.insertBefore(new Text(literal.substring(from, m.start())));
+			}
+			Link mention = new Link("/u/" + name, null);
+			mention.appendChild(new Text(m.group()));
+			text.insertBefore(mention);
+			from = m.end();
+		}
+		if (from > 0) {
+			if (from < literal.length()) {
+				text.insertBefore(new Text(literal.substring(from)));
+			}
+			text.unlink();
+		}
+	}
+
+	/** Text nodes with mentions in them, outside links (code spans and blocks are not Text nodes). */
+	private static final class MentionFinder extends AbstractVisitor {
+
+		private final Map<Text, List<MatchResult>> found;
+
+		MentionFinder(Map<Text, List<MatchResult>> found) {
+			this.found = found;
+		}
+
+		@Override
+		public void visit(Link link) {
+			// A link's text stays as written.
+		}
+
+		@Override
+		public void visit(Text text) {
+			List<MatchResult> matches = MENTION.matcher(text.getLiteral()).results().toList();
+			if (!matches.isEmpty()) {
+				found.put(text, matches);
+			}
+		}
 	}
 
 	/** The allowlist alone, without CommonMark's escaping in front of it; separate so tests can attack it directly. */

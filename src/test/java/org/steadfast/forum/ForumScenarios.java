@@ -436,14 +436,15 @@ abstract class ForumScenarios {
 		int member = statements.count(() -> mvc.perform(get(url).with(user(reader))).andExpect(status().isOk()));
 		int secondPage = statements.count(() -> mvc.perform(get(url).param("page", "2").with(user(reader)))
 				.andExpect(status().isOk()));
+		// A member's page also counts their unread notifications for the bell in the header: one more.
 		assertThat(guest).isLessThanOrEqualTo(6);
-		assertThat(member).isLessThanOrEqualTo(6);
-		assertThat(secondPage).isLessThanOrEqualTo(6);
+		assertThat(member).isLessThanOrEqualTo(7);
+		assertThat(secondPage).isLessThanOrEqualTo(7);
 		assertThat(html(mvc.perform(get(url).param("page", "2")))).contains("Reply number 50", "id=\"post-51\"");
 
 		for (String page : List.of("/latest", "/unanswered", "/c/starting-out", "/tags/busy-thread", "/tags")) {
 			int n = statements.count(() -> mvc.perform(get(page).with(user(reader))).andExpect(status().isOk()));
-			assertThat(n).as(page).isLessThanOrEqualTo(6);
+			assertThat(n).as(page).isLessThanOrEqualTo(7);
 		}
 	}
 

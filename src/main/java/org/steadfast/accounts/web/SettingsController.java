@@ -34,6 +34,12 @@ class SettingsController {
 		return TimeZones.CHOICES;
 	}
 
+	/** The address and whether it is confirmed, for the email section of the page. */
+	@ModelAttribute("account")
+	org.steadfast.accounts.Member account(@AuthenticationPrincipal MemberPrincipal me) {
+		return me == null ? null : members.findById(me.id()).orElse(null);
+	}
+
 	@GetMapping("/settings")
 	String settings(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		model.addAttribute("settings", new SettingsForm(me.displayName(), me.zoneId()));

@@ -51,7 +51,12 @@ class SecurityConfig {
 
 	/** Pages anyone may read; what they show is still filtered by visibility in each module. */
 	private static final String[] PUBLIC_PAGES = { "/", "/latest", "/unanswered", "/c/**", "/t/**", "/tags",
-			"/tags/**", "/p/*", "/p/*/history", "/plans/*", "/checkins", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register" };
+			"/tags/**", "/p/*", "/p/*/history", "/plans/*", "/checkins", "/u/*", "/search", "/search/**", "/help", "/help/**", "/login", "/register",
+			"/verify", "/password/forgot", "/password/reset", "/email/confirm", "/unsubscribe/*" };
+
+	/** Forms reached from a mailed link, which work without signing in (the token is the proof). */
+	private static final String[] MAIL_LINK_FORMS = { "/verify", "/password/forgot", "/password/reset", "/email/confirm",
+			"/unsubscribe/*" };
 
 	/** Pages under a public prefix that still need a signed-in member. */
 	private static final String[] MEMBER_PAGES = { "/t/new", "/p/*/edit", "/plans/new", "/plans/mine", "/plans/*/edit",
@@ -69,9 +74,14 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.GET, MEMBER_PAGES).authenticated()
 				.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
 				.requestMatchers(HttpMethod.POST, "/register").permitAll()
+				.requestMatchers(HttpMethod.POST, MAIL_LINK_FORMS).permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/mod/**").hasRole("MODERATOR")
 				.anyRequest().authenticated())
+			// RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without a session or CSRF token;
+			// the unguessable token in the URL is what authorises it, and all it can do is unsubscribe.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
+					&& request.getRequestURI().startsWith(request.getContextPath() + "/unsubscribe/")))
 			.authenticationManager(authenticationManager(members, passwordEncoder, throttle))
 			.formLogin(form -> form
 				.loginPage("/login")

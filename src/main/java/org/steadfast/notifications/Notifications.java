@@ -1,0 +1,131 @@
+package org.steadfast.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.ReactionKind;
+import org.steadfast.forum.Viewer;
+
+/**
+ * A member's notifications: the unread count for the bell, the page, marking read. What the
+ * reader may no longer see (a topic made private, a hidden post, a member blocked since) is left
+ * out of both the page and the count, inside the query.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Notifications {
+
+	public static final int PAGE_SIZE = 30;
+
+	private static final String VISIBLE = """
+			from notification n
+			left join member a on a.id = n.actor_id
+			left join topic t on t.id = n.topic_id
+			left join post p on p.id = n.post_id
+			where n.member_id = :me
+			  and (n.topic_id is null or (""" + ForumQueries.VISIBLE_TOPIC + """
+			))
+			  and (n.post_id is null or p.status = 'VISIBLE' or p.author_id = :me)
+			  and (n.actor_id is null or not exists (select 1 from member_block b
+			       where (b.blocker_id = :me and b.blocked_id = n.actor_id) or (b.blocker_id = n.actor_id and b.blocked_id = :me)))
+			""";
+
+	private final JdbcClient jdbc;
+	private final MessageSource messages;
+	private final Clock clock;
+
+	Notifications(JdbcClient jdbc, MessageSource messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	public int unreadCount(long memberId) {
+		return ForumQueries.bindViewer(jdbc.sql("select count(*) " + VISIBLE + " and n.read_at is null"),
+				new Viewer(memberId, false)).query(Integer.class).single();
+	}
+
+	/** One page of notifications, newest first, and whether there is another page. */
+	public record Page(List<NotificationView> items, int page, boolean hasNext) {
+	}
+
+	public Page page(long memberId, int page) {
+		int p = Math.max(1, page);
+		List<NotificationView> rows = ForumQueries.bindViewer(jdbc.sql("""
+				select n.id, n.kind, n.actor_count, n.detail, n.link, n.topic_id, n.post_id, n.created_at, n.read_at,
+				       a.display_name as actor_name, t.title, t.kind as topic_kind
+				""" + VISIBLE + " order by n.created_at desc, n.id desc limit :limit offset :offset"),
+				new Viewer(memberId, false))
+				.param("limit", PAGE_SIZE + 1).param("offset", (p - 1) * PAGE_SIZE)
+				.query(this::view).list();
+		boolean hasNext = rows.size() > PAGE_SIZE;
+		return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, p, hasNext);
+	}
+
+	/** The notification, if the member may still see it. */
+	public Optional<NotificationView> find(long memberId, long id) {
+		return ForumQueries.bindViewer(jdbc.sql("""
+				select n.id, n.kind, n.actor_count, n.detail, n.link, n.topic_id, n.post_id, n.created_at, n.read_at,
+				       a.display_name as actor_name, t.title, t.kind as topic_kind
+				""" + VISIBLE + " and n.id = :id"), new Viewer(memberId, false))
+				.param("id", id).query(this::view).optional();
+	}
+
+	@Transactional
+	public void markRead(long memberId, long id) {
+		jdbc.sql("update notification set read_at = ? where id = ? and member_id = ? and read_at is null")
+				.params(now(), id, memberId).update();
+	}
+
+	@Transactional
+	public int markAllRead(long memberId) {
+		return jdbc.sql("update notification set read_at = ? where member_id = ? and read_at is null")
+				.params(now(), memberId).update();
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	private NotificationView view(ResultSet rs, int n) throws SQLException {
+		NotificationKind kind = NotificationKind.valueOf(rs.getString("kind"));
+		Long topicId = (Long) rs.getObject("topic_id", Long.class);
+		Long postId = (Long) rs.getObject("post_id", Long.class);
+		String link = rs.getString("link");
+		if (link == null) {
+			link = postId != null ? "/p/" + postId
+					: topicId != null && kind == NotificationKind.MILESTONE ? "/plans/" + topicId
+					: topicId != null ? "/t/" + topicId : "/notifications";
+		}
+		String message = message(kind, rs.getString("actor_name"), rs.getString("title"), rs.getInt("actor_count"),
+				rs.getString("detail"));
+		return new NotificationView(rs.getLong("id"), kind, message, link, ForumQueries.instant(rs, "created_at"),
+				rs.getObject("read_at") != null);
+	}
+
+	/** The sentence for a notification; also the text of its mail. */
+	public String message(NotificationKind kind, String actor, String title, int count, String detail) {
+		String detailText = detail == null ? "" : detail;
+		String key = "notification." + kind.name();
+		if (kind == NotificationKind.REACTION) {
+			detailText = ReactionKind.valueOf(detail).symbol() + " "
+					+ messages.getMessage("notification.reaction." + detail, null, Locale.ENGLISH);
+			key += count > 1 ? ".many" : ".one";
+		}
+		else if (kind == NotificationKind.MODERATION || kind == NotificationKind.FLAG_DECIDED) {
+			key += "." + detailText;
+		}
+		return messages.getMessage(key, new Object[] { actor == null ? "" : actor, title == null ? "" : title, count,
+				detailText }, Locale.ENGLISH);
+	}
+}

@@ -1,0 +1,58 @@
+package org.steadfast.notifications.internal;
+
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
+/**
+ * Renders the HTML and plain-text parts of a mail from {@code templates/mail/<name>.html} and
+ * {@code .txt}, with the site's messages. A separate engine, so the text templates never meet the
+ * web pages' HTML resolver.
+ */
+@Component
+public class MailTemplates {
+
+	private final SpringTemplateEngine engine = new SpringTemplateEngine();
+	private final MessageSource messages;
+
+	MailTemplates(MessageSource messages, org.springframework.context.ApplicationContext context,
+			@Value("${spring.thymeleaf.prefix:classpath:/templates/}") String prefix,
+			@Value("${spring.thymeleaf.cache:true}") boolean cache) {
+		this.messages = messages;
+		engine.addTemplateResolver(resolver(context, prefix, ".html", TemplateMode.HTML, cache, 1));
+		engine.addTemplateResolver(resolver(context, prefix, ".txt", TemplateMode.TEXT, cache, 2));
+		engine.setTemplateEngineMessageSource(messages);
+	}
+
+	private static SpringResourceTemplateResolver resolver(org.springframework.context.ApplicationContext context,
+			String prefix, String suffix, TemplateMode mode, boolean cache, int order) {
+		var resolver = new SpringResourceTemplateResolver();
+		resolver.setApplicationContext(context);
+		resolver.setPrefix(prefix + "mail/");
+		resolver.setSuffix("");
+		resolver.setResolvablePatterns(java.util.Set.of("*" + suffix));
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(cache);
+		resolver.setOrder(order);
+		return resolver;
+	}
+
+	public record Parts(String text, String html) {
+	}
+
+	public Parts render(String template, Map<String, Object> model) {
+		Context context = new Context(Locale.ENGLISH, model);
+		return new Parts(engine.process(template + ".txt", context), engine.process(template + ".html", context));
+	}
+
+	public String message(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.ENGLISH);
+	}
+}
