@@ -2,6 +2,9 @@ package org.steadfast.partners.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -126,6 +129,25 @@ public class CurrentPartners implements PartnerDirectory, DisposableBean {
 		State state = load(memberId);
 		request.setAttribute(key, state, RequestAttributes.SCOPE_REQUEST);
 		return state;
+	}
+
+	/** One statement for a whole batch of members (the digest asks per batch of readers). */
+	@Override
+	public Map<Long, Long> currentPartnersOf(Collection<Long> memberIds) {
+		if (memberIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Long> partners = new HashMap<>();
+		jdbc.sql("""
+				select b.member_id, case when ps.member_a = b.member_id then ps.member_b else ps.member_a end as partner
+				from partner_busy b join partnership ps on ps.proposal_id = b.proposal_id
+				where b.member_id in (:members) and ps.status = 'ACTIVE' and ps.ends_at > :now""")
+				.param("members", memberIds)
+				.param("now", Utc.of(clock.instant()))
+				.query(rs -> {
+					partners.put(rs.getLong(1), rs.getLong(2));
+				});
+		return partners;
 	}
 
 	private State load(long memberId) {
