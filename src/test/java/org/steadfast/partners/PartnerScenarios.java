@@ -417,4 +417,47 @@ abstract class PartnerScenarios {
 		assertThat(hub).isLessThanOrEqualTo(22);
 		assertThat(latest).isLessThanOrEqualTo(6);
 	}
+
+	@Autowired
+	org.steadfast.notifications.DigestPartnerSource digestPartners;
+
+	@Test
+	void partnerEventsReachTheRightMemberAsNotificationsAndTheDigestKnowsTheCurrentPartner() throws Exception {
+		MemberPrincipal a = looking("notea");
+		MemberPrincipal b = looking("noteb");
+		long partnership = partnered(a, b);
+		awaitNotification(b, "PARTNER_PROPOSAL", a);
+		awaitNotification(a, "PARTNER_ACCEPTED", b);
+		awaitNotification(b, "PARTNER_ACCEPTED", a);
+		assertThat(digestPartners.partnersOf(List.of(a.id(), b.id(), 999_999_999L)))
+				.containsEntry(a.id(), b.id()).containsEntry(b.id(), a.id()).hasSize(2);
+
+		long id = sos.raise(a.id(), clock.instant());
+		awaitNotification(b, "PARTNER_SOS", a);
+		assertThat(jdbc.queryForObject("select link from notification where member_id = ? and kind = 'PARTNER_SOS'",
+				String.class, b.id())).isEqualTo("/partners/sos/" + id);
+		// SOS calls are mailed unless the partner turned that off.
+		assertThat(jdbc.queryForObject("select count(*) from mail_outbox where member_id = ?", Integer.class, b.id()))
+				.isPositive();
+		// The one who raised it is not told of their own SOS.
+		assertThat(jdbc.queryForObject("select count(*) from notification where member_id = ? and kind = 'PARTNER_SOS'",
+				Integer.class, a.id())).isZero();
+
+		partnerships.end(partnership, a.id(), clock.instant());
+		awaitNotification(b, "PARTNER_ENDED", a);
+		assertThat(digestPartners.partnersOf(List.of(a.id(), b.id()))).isEmpty();
+	}
+
+	private void awaitNotification(MemberPrincipal to, String kind, MemberPrincipal actor) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (System.nanoTime() < deadline) {
+			Integer found = jdbc.queryForObject("select count(*) from notification where member_id = ? and kind = ? and actor_id = ?",
+					Integer.class, to.id(), kind, actor.id());
+			if (found > 0) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("No " + kind + " notification for " + to.username() + " from " + actor.username());
+	}
 }
