@@ -2,7 +2,6 @@ package org.steadfast.web.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
+import org.steadfast.ops.Secrets;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -41,8 +42,9 @@ class SecurityConfig {
 	 */
 	private final String rememberMeKey;
 
-	SecurityConfig(@Value("${steadfast.security.remember-me-key:}") String key) {
-		this.rememberMeKey = key.isBlank() ? UUID.randomUUID().toString() : key;
+	SecurityConfig(@Value("${steadfast.security.remember-me-key:}") String key, Secrets secrets) {
+		// Configured, or generated once and shared by every node through the database.
+		this.rememberMeKey = secrets.get("remember-me", key);
 	}
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -107,8 +109,10 @@ class SecurityConfig {
 
 	@Bean
 	LoginThrottle loginThrottle(@Value("${steadfast.security.login-throttle.max-failures:5}") int maxFailures,
-			@Value("${steadfast.security.login-throttle.window:5m}") Duration window, Clock clock) {
-		return new LoginThrottle(maxFailures, window, clock);
+			@Value("${steadfast.security.login-throttle.window:5m}") Duration window,
+			@Value("${steadfast.cluster:false}") boolean cluster, JdbcClient jdbc, Clock clock) {
+		return cluster ? new DatabaseLoginThrottle(jdbc, maxFailures, window, clock)
+				: new MemoryLoginThrottle(maxFailures, window, clock);
 	}
 
 	/**
