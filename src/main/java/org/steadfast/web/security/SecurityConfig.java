@@ -42,7 +42,11 @@ class SecurityConfig {
 	 */
 	private final String rememberMeKey;
 
-	SecurityConfig(@Value("${steadfast.security.remember-me-key:}") String key, Secrets secrets) {
+	private final int managementPort;
+
+	SecurityConfig(@Value("${steadfast.security.remember-me-key:}") String key, Secrets secrets,
+			@Value("${management.server.port:-1}") int managementPort) {
+		this.managementPort = managementPort;
 		// Configured, or generated once and shared by every node through the database.
 		this.rememberMeKey = secrets.get("remember-me", key);
 	}
@@ -68,6 +72,10 @@ class SecurityConfig {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
 				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+				// Metrics: open to the scraper on the separate management port (never published
+				// through the load balancer), and to administrators where they share the site's port.
+				.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort).permitAll()
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, MEMBER_PAGES).authenticated()
 				.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
 				.requestMatchers(HttpMethod.POST, "/register").permitAll()
@@ -86,7 +94,7 @@ class SecurityConfig {
 			.logout(logout -> logout
 				.logoutUrl("/logout")
 				.logoutSuccessUrl("/?signedOut")
-				.deleteCookies("JSESSIONID"))
+				.deleteCookies("JSESSIONID", "SESSION"))
 			.securityContext(context -> context.securityContextRepository(contextRepository))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
