@@ -10,7 +10,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.steadfast.ops.Secrets;
 
 /**
  * One-time tokens for posting forms. Issuing one writes nothing (it is signed, not stored), so
@@ -25,16 +27,28 @@ public class FormTokens {
 	private final ForumProperties properties;
 	private final Clock clock;
 
+	@Autowired
+	FormTokens(ForumProperties properties, Clock clock, Secrets secrets) {
+		// Shared by every node and kept across restarts, so a form opened before a restart, or
+		// served by another node, can still be sent.
+		this(properties, clock, secrets.get("form-tokens", properties.getFormTokenSecret()));
+	}
+
+	/** With the configured secret, or a random one of this instance's own. */
 	FormTokens(ForumProperties properties, Clock clock) {
+		this(properties, clock, properties.getFormTokenSecret().isBlank() ? randomSecret() : properties.getFormTokenSecret());
+	}
+
+	private FormTokens(ForumProperties properties, Clock clock, String secret) {
 		this.properties = properties;
 		this.clock = clock;
-		if (properties.getFormTokenSecret().isBlank()) {
-			this.secret = new byte[32];
-			RANDOM.nextBytes(secret);
-		}
-		else {
-			this.secret = properties.getFormTokenSecret().getBytes(StandardCharsets.UTF_8);
-		}
+		this.secret = secret.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String randomSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
 	}
 
 	public String issue(long memberId) {

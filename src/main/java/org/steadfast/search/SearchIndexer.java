@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.hibernate.search.backend.lucene.index.LuceneIndexManager;
 import org.hibernate.search.engine.backend.metamodel.IndexFieldDescriptor;
 import org.hibernate.search.mapper.orm.Search;
@@ -28,6 +31,7 @@ import org.hibernate.search.mapper.pojo.massindexing.MassIndexingTypeGroupMonito
 import org.hibernate.search.util.common.SearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.steadfast.forum.Post;
@@ -72,14 +76,19 @@ public class SearchIndexer {
 	private final EntityManagerFactory entityManagerFactory;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final LockProvider locks;
+	private final boolean cluster;
 	private final AtomicBoolean running = new AtomicBoolean();
 	private final AtomicReference<Progress> lastProgress = new AtomicReference<>(Progress.NONE);
 	private volatile Monitor monitor;
 
-	SearchIndexer(EntityManagerFactory entityManagerFactory, JdbcClient jdbc, Clock clock) {
+	SearchIndexer(EntityManagerFactory entityManagerFactory, JdbcClient jdbc, Clock clock, LockProvider locks,
+			@Value("${steadfast.cluster:false}") boolean cluster) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.locks = locks;
+		this.cluster = cluster;
 	}
 
 	public Progress progress() {
@@ -100,12 +109,34 @@ public class SearchIndexer {
 	 * Hibernate Search's back, as the demo data is).
 	 */
 	public void rebuildIfNeeded() {
+		// Nodes starting together decide one at a time; one that finds the lock taken leaves the
+		// index to the node holding it.
+		Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), "search-index-check",
+				Duration.ofHours(6), Duration.ZERO));
+		if (lock.isEmpty()) {
+			log.info("Another node is checking or rebuilding the search index");
+			return;
+		}
+		try {
+			checkAndRebuild();
+		}
+		finally {
+			lock.get().unlock();
+		}
+	}
+
+	private void checkAndRebuild() {
 		String fingerprint = fingerprint();
 		Optional<Built> built = built();
 		boolean mappingChanged = built.map(b -> !b.fingerprint().equals(fingerprint)).orElse(true);
 		long topics = rows("select count(*) from topic where status in ('VISIBLE', 'PENDING')");
 		long posts = rows("select count(*) from post where status in ('VISIBLE', 'PENDING')");
 		boolean complete = documents(Topic.class) == topics && documents(Post.class) == posts;
+		if (!mappingChanged && cluster) {
+			// A shared index lags the database by the outbox's few moments, and catches up by itself.
+			log.debug("Search index mapping is current; the outbox keeps it complete");
+			return;
+		}
 		if (!mappingChanged && complete) {
 			log.debug("Search index is current: {} topics, {} posts", topics, posts);
 			return;

@@ -66,6 +66,45 @@ public final class MariaDb {
 		return name;
 	}
 
+	/** Another throw-away database on the same server, for tests that start app nodes of their own. */
+	public static String createDatabase(String purpose) {
+		String name = PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+				+ ProcessHandle.current().pid() + "_" + purpose;
+		try (Connection c = DriverManager.getConnection(serverUrl(), USER, PASSWORD); var s = c.createStatement()) {
+			s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("MariaDB at " + HOST + ":" + PORT + " is required for this test but failed: "
+					+ e.getMessage(), e);
+		}
+		return name;
+	}
+
+	public static void dropDatabase(String name) {
+		drop(name);
+	}
+
+	public static String jdbcUrl(String database) {
+		return "jdbc:mysql://" + HOST + ":" + PORT + "/" + database
+				+ "?allowPublicKeyRetrieval=true&useSSL=false&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci";
+	}
+
+	public static String serverUrlForTests() {
+		return serverUrl();
+	}
+
+	public static String port() {
+		return PORT;
+	}
+
+	public static String user() {
+		return USER;
+	}
+
+	public static String password() {
+		return PASSWORD;
+	}
+
 	public static String jdbcUrl() {
 		return "jdbc:mysql://" + HOST + ":" + PORT + "/" + database()
 				+ "?allowPublicKeyRetrieval=true&useSSL=false&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci";

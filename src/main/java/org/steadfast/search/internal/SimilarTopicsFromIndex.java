@@ -1,6 +1,9 @@
 package org.steadfast.search.internal;
 
 import java.util.List;
+import org.hibernate.search.util.common.SearchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.steadfast.forum.ForumViews.TopicSummary;
 import org.steadfast.forum.SimilarTopics;
@@ -11,6 +14,8 @@ import org.steadfast.search.ForumSearch;
 @Component
 class SimilarTopicsFromIndex implements SimilarTopics {
 
+	private static final Logger log = LoggerFactory.getLogger(SimilarTopicsFromIndex.class);
+
 	private final ForumSearch search;
 
 	SimilarTopicsFromIndex(ForumSearch search) {
@@ -19,6 +24,13 @@ class SimilarTopicsFromIndex implements SimilarTopics {
 
 	@Override
 	public List<TopicSummary> similarTo(Viewer viewer, String title, int limit) {
-		return search.similarTo(search.searcher(viewer), title, limit);
+		try {
+			return search.similarTo(search.searcher(viewer), title, limit);
+		}
+		catch (SearchException e) {
+			// An offer, not a need: composing goes on without it while search is unreachable.
+			log.debug("No similar topics, search is unavailable: {}", e.getMessage());
+			return List.of();
+		}
 	}
 }

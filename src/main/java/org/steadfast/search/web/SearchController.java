@@ -1,5 +1,6 @@
 package org.steadfast.search.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +34,13 @@ class SearchController {
 	}
 
 	@GetMapping("/search")
-	String search(SearchForm form, Model model) {
+	String search(SearchForm form, Model model, HttpServletResponse response) {
 		Viewer viewer = Viewer.current();
 		SearchResults results = search.search(form.toRequest(viewer.isMember()), search.searcher(viewer));
+		if (results.state() == SearchResults.State.UNAVAILABLE) {
+			// Temporary, and said so: monitors and crawlers see 503, people see the calm message.
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		}
 		model.addAttribute("results", results);
 		model.addAttribute("links", new SearchLinks(results.request()));
 		model.addAttribute("rebuilding", indexer.progress().running());

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 @Component("errorMessages")
 class ErrorMessages {
 
-	private static final Set<Integer> KNOWN = Set.of(400, 403, 404, 405, 413, 429, 500);
+	private static final Set<Integer> KNOWN = Set.of(400, 403, 404, 405, 413, 429, 500, 503);
 
 	public String titleKey(Object status) {
 		return "error." + code(status) + ".title";

@@ -2,7 +2,6 @@ package org.steadfast.web.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
+import org.steadfast.ops.Secrets;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -41,8 +42,13 @@ class SecurityConfig {
 	 */
 	private final String rememberMeKey;
 
-	SecurityConfig(@Value("${steadfast.security.remember-me-key:}") String key) {
-		this.rememberMeKey = key.isBlank() ? UUID.randomUUID().toString() : key;
+	private final int managementPort;
+
+	SecurityConfig(@Value("${steadfast.security.remember-me-key:}") String key, Secrets secrets,
+			@Value("${management.server.port:-1}") int managementPort) {
+		this.managementPort = managementPort;
+		// Configured, or generated once and shared by every node through the database.
+		this.rememberMeKey = secrets.get("remember-me", key);
 	}
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -71,6 +77,10 @@ class SecurityConfig {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
 				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+				// Metrics: open to the scraper on the separate management port (never published
+				// through the load balancer), and to administrators where they share the site's port.
+				.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort).permitAll()
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, MEMBER_PAGES).authenticated()
 				.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
 				.requestMatchers(HttpMethod.POST, "/register").permitAll()
@@ -94,7 +104,7 @@ class SecurityConfig {
 			.logout(logout -> logout
 				.logoutUrl("/logout")
 				.logoutSuccessUrl("/?signedOut")
-				.deleteCookies("JSESSIONID"))
+				.deleteCookies("JSESSIONID", "SESSION"))
 			.securityContext(context -> context.securityContextRepository(contextRepository))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
@@ -117,8 +127,10 @@ class SecurityConfig {
 
 	@Bean
 	LoginThrottle loginThrottle(@Value("${steadfast.security.login-throttle.max-failures:5}") int maxFailures,
-			@Value("${steadfast.security.login-throttle.window:5m}") Duration window, Clock clock) {
-		return new LoginThrottle(maxFailures, window, clock);
+			@Value("${steadfast.security.login-throttle.window:5m}") Duration window,
+			@Value("${steadfast.cluster:false}") boolean cluster, JdbcClient jdbc, Clock clock) {
+		return cluster ? new DatabaseLoginThrottle(jdbc, maxFailures, window, clock)
+				: new MemoryLoginThrottle(maxFailures, window, clock);
 	}
 
 	/**

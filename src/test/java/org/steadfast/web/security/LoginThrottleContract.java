@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-class LoginThrottleTest {
+/** What every {@link LoginThrottle} must do; one subclass per implementation. */
+abstract class LoginThrottleContract {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T20:00:00Z"));
-	private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), clock);
+	final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T20:00:00Z"));
+	final LoginThrottle throttle = create(5, Duration.ofMinutes(5), clock);
+
+	abstract LoginThrottle create(int maxFailures, Duration window, Clock clock);
 
 	@Test
 	void fiveFailuresForOneAccountMakeItWait() {

@@ -1,0 +1,29 @@
+package org.steadfast.ops.internal;
+
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Scheduled jobs, each behind a ShedLock lock in the {@code shedlock} table, so that with several
+ * nodes each job runs on one of them at a time (on one node the lock costs a row update per run).
+ * The database's clock decides lock times, so nodes with drifting clocks still agree.
+ */
+@Configuration
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+class SchedulingConfig {
+
+	@Bean
+	LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+				.withJdbcTemplate(new JdbcTemplate(dataSource))
+				.usingDbTime()
+				.build());
+	}
+}

@@ -1,0 +1,88 @@
+package org.steadfast.web.security;
+
+import static org.steadfast.web.security.LoginThrottle.addressKey;
+import static org.steadfast.web.security.LoginThrottle.loginKey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@link LoginThrottle} shared by every node through the {@code login_failure} table. Keys are
+ * stored as SHA-256 hashes: the table never holds what someone typed as a login. Only sign-in
+ * attempts touch it, so reading pages costs nothing; old rows are deleted as they age out.
+ */
+public class DatabaseLoginThrottle implements LoginThrottle {
+
+	private final JdbcClient jdbc;
+	private final int maxFailures;
+	private final Duration window;
+	private final Clock clock;
+
+	public DatabaseLoginThrottle(JdbcClient jdbc, int maxFailures, Duration window, Clock clock) {
+		this.jdbc = jdbc;
+		this.maxFailures = maxFailures;
+		this.window = window;
+		this.clock = clock;
+	}
+
+	@Override
+	public Duration waitFor(String login, String address) {
+		Instant now = clock.instant();
+		Duration byLogin = waitFor(hash(loginKey(login)), now);
+		Duration byAddress = waitFor(hash(addressKey(address)), now);
+		return byLogin.compareTo(byAddress) >= 0 ? byLogin : byAddress;
+	}
+
+	private Duration waitFor(String key, Instant now) {
+		// The newest maxFailures failures inside the window: blocked while there are that many,
+		// until the oldest of them ages out.
+		List<LocalDateTime> recent = jdbc.sql("select failed_at from login_failure where key_hash = ? and failed_at > ? "
+				+ "order by failed_at desc limit " + maxFailures)
+				.params(key, utc(now.minus(window)))
+				.query(LocalDateTime.class)
+				.list();
+		if (recent.size() < maxFailures) {
+			return Duration.ZERO;
+		}
+		Instant oldest = recent.get(recent.size() - 1).toInstant(ZoneOffset.UTC);
+		Duration wait = Duration.between(now, oldest.plus(window));
+		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	@Override
+	public void failed(String login, String address) {
+		Instant now = clock.instant();
+		jdbc.sql("insert into login_failure (key_hash, failed_at) values (?, ?), (?, ?)")
+				.params(hash(loginKey(login)), utc(now), hash(addressKey(address)), utc(now))
+				.update();
+		// Keep the table as small as the window: rows older than it count for nothing.
+		jdbc.sql("delete from login_failure where failed_at < ?").param(utc(now.minus(window))).update();
+	}
+
+	@Override
+	public void succeeded(String login) {
+		jdbc.sql("delete from login_failure where key_hash = ?").param(hash(loginKey(login))).update();
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	static String hash(String key) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package org.steadfast.ops.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.ServletException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class DatabaseOutageTest {
+
+	private final StaticMessageSource messages = new StaticMessageSource();
+	private final DatabaseOutage filter = new DatabaseOutage(messages);
+
+	DatabaseOutageTest() {
+		messages.addMessage("error.503.title", java.util.Locale.ENGLISH, "We'll be right back");
+		messages.addMessage("error.503.text", java.util.Locale.ENGLISH, "Nothing you wrote is lost.");
+	}
+
+	@Test
+	void anUnreachableDatabaseIsACalm503() throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter.doFilter(new MockHttpServletRequest("GET", "/latest"), response, (req, res) -> {
+			res.getWriter();
+			throw new ServletException("Request processing failed", new CannotCreateTransactionException(
+					"Could not open JPA EntityManager", new SQLTransientConnectionException("Connection is not available")));
+		});
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+		assertThat(response.getContentAsString()).contains("right back", "Nothing you wrote is lost").doesNotContain("Exception");
+	}
+
+	@Test
+	void otherFailuresAreLeftToTheErrorPages() {
+		assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/latest"), new MockHttpServletResponse(),
+				(req, res) -> {
+					throw new IllegalStateException("a bug");
+				})).isInstanceOf(IllegalStateException.class);
+	}
+}
