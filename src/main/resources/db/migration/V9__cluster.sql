@@ -54,16 +54,7 @@ CREATE TABLE hsearch_agent (
     PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
--- ShedLock: each scheduled job runs on one node at a time.
-CREATE TABLE shedlock (
-    name       VARCHAR(64)  NOT NULL,
-    lock_until TIMESTAMP(3) NOT NULL,
-    locked_at  TIMESTAMP(3) NOT NULL,
-    locked_by  VARCHAR(255) NOT NULL,
-    PRIMARY KEY (name)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
-
--- Each run of a scheduled job, with the node that ran it: for operators, and the proof that a job
+-- Each run of a scheduled job (they are ShedLock'ed through the shedlock table of V7), with the node that ran it: for operators, and the proof that a job
 -- ran once per tick across nodes.
 CREATE TABLE job_run (
     id          BIGINT       NOT NULL AUTO_INCREMENT,

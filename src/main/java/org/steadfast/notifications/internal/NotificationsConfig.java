@@ -1,33 +1,16 @@
 package org.steadfast.notifications.internal;
 
 import java.util.Properties;
-import java.util.TimeZone;
-import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** Mail delivery; the jobs' scheduling and locks are the operations module's ({@code ops}). */
 @Configuration
-@EnableSchedulerLock(defaultLockAtMostFor = "10m")
 class NotificationsConfig {
-
-	/** One node at a time runs each job (the lock lives in the database's shedlock table). */
-	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-				.withJdbcTemplate(new JdbcTemplate(dataSource))
-				.withTimeZone(TimeZone.getTimeZone("UTC"))
-				.build());
-	}
 
 	/** SMTP only when STEADFAST_SMTP_HOST is set; otherwise mail stays in the outbox. */
 	@Bean
@@ -50,12 +33,5 @@ class NotificationsConfig {
 		properties.put("mail.smtp.timeout", "20000");
 		properties.put("mail.smtp.writetimeout", "20000");
 		return sender;
-	}
-
-	/** Jobs run on a schedule unless switched off (tests run them by hand, with a fixed clock). */
-	@Configuration
-	@EnableScheduling
-	@ConditionalOnProperty(name = "steadfast.jobs.enabled", havingValue = "true", matchIfMissing = true)
-	static class Scheduling {
 	}
 }

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,9 +16,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * The database's clock decides lock times, so nodes with drifting clocks still agree.
  */
 @Configuration
-@EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulingConfig {
+
+	/** Jobs run on their schedules unless switched off ({@code steadfast.jobs.enabled=false}: tests run them by hand). */
+	@Configuration
+	@EnableScheduling
+	@ConditionalOnProperty(name = "steadfast.jobs.enabled", havingValue = "true", matchIfMissing = true)
+	static class Scheduling {
+	}
 
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {

@@ -3,7 +3,7 @@ package org.steadfast.partners.internal;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.steadfast.partners.Nudges;
 import org.steadfast.partners.PartnerMatching;
@@ -16,7 +16,6 @@ import org.steadfast.partners.SosAlerts;
  * at once sends nothing twice.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnProperty(name = "steadfast.partners.jobs-enabled", havingValue = "true", matchIfMissing = true)
 class PartnerJobs {
 
@@ -35,11 +34,13 @@ class PartnerJobs {
 	}
 
 	@Scheduled(cron = "${steadfast.partners.match-cron:0 0 6 * * *}", zone = "UTC")
+	@SchedulerLock(name = "partner-matching", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	void matchDaily() {
 		matching.matchAll(clock.instant());
 	}
 
 	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+	@SchedulerLock(name = "partner-nudges-sos", lockAtMostFor = "PT5M", lockAtLeastFor = "PT20S")
 	void everyMinute() {
 		sos.escalateDue(clock.instant());
 		partnerships.closeDue(clock.instant());
