@@ -55,6 +55,9 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 
 	private static final int MAX_PAGE_BYTES = 1 << 20;
 
+	/** Set by {@link GlobalModel} when a signed-in member's page is rendered: such a page is never stored. */
+	static final String RENDERED_FOR_MEMBER = AnonymousPageCache.class.getName() + ".member";
+
 	record Page(byte[] body, byte[] gzip, String etag, List<Map.Entry<String, String>> headers, long generation) {
 	}
 
@@ -143,7 +146,7 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 	private static boolean storable(HttpServletRequest request, ContentCachingResponseWrapper response) {
 		String type = response.getContentType();
 		return response.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
-				&& request.getSession(false) == null && response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
+				&& request.getAttribute(RENDERED_FOR_MEMBER) == null && request.getSession(false) == null && response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
 				&& response.getContentSize() <= MAX_PAGE_BYTES;
 	}
 
