@@ -8,13 +8,13 @@ function done(summary, latency, requests)
     latency:percentile(99) / 1000, latency.max / 1000, summary.bytes / math.max(1, summary.requests),
     summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
   if threads then
-    local replies, refused, tokens = 0, 0, 0
+    local replies, attempts, tokens = 0, 0, 0
     for _, t in ipairs(threads) do
       replies = replies + (t:get("replies") or 0)
-      refused = refused + (t:get("refused") or 0)
+      attempts = attempts + (t:get("attempts") or 0)
       tokens = tokens + (t:get("tokens") or 0)
     end
-    io.write(string.format("REPLIES posted=%d refused=%d tokens=%d\n", replies, refused, tokens))
+    io.write(string.format("REPLIES posted=%d sent=%d member_pages=%d\n", replies, attempts, tokens))
   end
 end
 
