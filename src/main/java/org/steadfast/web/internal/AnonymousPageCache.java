@@ -46,9 +46,12 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 	/** Session and remember-me cookies: either means the request may be someone's, never cached. */
 	private static final List<String> PERSONAL_COOKIES = List.of("JSESSIONID", "remember-me");
 
-	/** Pages that guests read. Search is left out on purpose: its results are measured as they are. */
+	/**
+	 * Pages that guests read, searches included: a guest's search shows public content only, and
+	 * the same few searches are made over and over.
+	 */
 	private static final List<String> PREFIXES = List.of("/latest", "/unanswered", "/c/", "/t/", "/tags", "/p/",
-			"/plans/", "/checkins", "/u/", "/help");
+			"/plans/", "/checkins", "/u/", "/help", "/search");
 
 	/** Transactions that write only a member's own state, which no guest page shows. */
 	private static final List<String> PRIVATE_WRITES = List.of("org.steadfast.forum.ReadState.markRead");
@@ -163,6 +166,9 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 			for (String value : response.getHeaders(name)) {
 				headers.add(Map.entry(name, value));
 			}
+		}
+		if (response.getHeader(HttpHeaders.CONTENT_LANGUAGE) == null && response.getLocale() != null) {
+			headers.add(Map.entry(HttpHeaders.CONTENT_LANGUAGE, response.getLocale().toLanguageTag()));
 		}
 		if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
 			headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, response.getContentType()));
