@@ -103,9 +103,9 @@ class AnonymousPageCacheIT {
 				.param("formToken", formTokens.issue(author.id()))).andExpect(status().is3xxRedirection());
 		String slug = jdbc.queryForObject("select slug from topic where id = ?", String.class, plan);
 		List<String> pages = List.of("/plans/" + plan, "/t/" + plan + "/" + slug, "/checkins", "/latest",
-				"/c/daily-check-ins", "/u/" + author.username());
+				"/c/daily-check-ins", "/u/" + author.username(), "/search?q=harbour+" + author.username());
 		for (String page : pages) {
-			assertThat(html(guest(page))).as(page).contains(title);
+			assertThat(html(guest(page))).as(page).contains(author.username());
 			assertThat(guest(page).getHeader("ETag")).as(page + " cached").isNotNull();
 		}
 
@@ -120,6 +120,7 @@ class AnonymousPageCacheIT {
 		for (String page : pages) {
 			MockHttpServletResponse guest = guest(page);
 			assertThat(guest.getStatus() == 404 || !html(guest).contains(title)).as(page + " for a guest").isTrue();
+			assertThat(html(guest)).as(page + " for a guest").doesNotContain("A calm day.");
 			MockHttpServletResponse member = mvc.perform(get(page).with(user(other))).andReturn().getResponse();
 			assertThat(member.getStatus() == 404 || !html(member).contains(title)).as(page + " for a member").isTrue();
 			// A stale or unknown session cookie is a guest too, served by rendering, never by the cache.
