@@ -108,8 +108,10 @@ public class ForumQueries {
 			int page) {
 		int size = properties.getTopicsPerPage();
 		int p = Math.max(1, page);
-		var statement = jdbc.sql(SUMMARY_COLUMNS + " where " + VISIBLE_TOPIC + " " + filter + " order by " + order
-				+ " limit :limit offset :offset");
+		// The page of ids first, from the topic table alone (an index walk in activity order that stops
+		// after one page), then the joins for those rows only: the whole list is never joined and sorted.
+		var statement = jdbc.sql(pagedSummaries("select t.id from topic t where " + VISIBLE_TOPIC + " " + filter
+				+ " order by " + order + " limit :limit offset :offset") + " order by " + order);
 		statement = bindViewer(statement, viewer).param("limit", size + 1).param("offset", (long) (p - 1) * size);
 		for (var e : params.entrySet()) {
 			statement = statement.param(e.getKey(), e.getValue());
@@ -118,6 +120,15 @@ public class ForumQueries {
 		boolean hasNext = rows.size() > size;
 		List<TopicSummary> items = hasNext ? rows.subList(0, size) : rows;
 		return new Listing<>(withTags(items), p, hasNext);
+	}
+
+	/** The summary columns for the topics whose ids the given query selects (a derived table named page). */
+	private static String pagedSummaries(String ids) {
+		String from = "from topic t\n";
+		if (!SUMMARY_COLUMNS.contains(from)) {
+			throw new IllegalStateException("the summary query no longer starts from the topic table");
+		}
+		return SUMMARY_COLUMNS.replace(from, "from (" + ids + ") page\njoin topic t on t.id = page.id\n");
 	}
 
 	private List<TopicSummary> withTags(List<TopicSummary> items) {

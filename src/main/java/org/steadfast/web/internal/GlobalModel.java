@@ -10,7 +10,12 @@ import org.steadfast.accounts.MemberPrincipal;
 class GlobalModel {
 
 	@ModelAttribute("me")
-	MemberPrincipal me() {
-		return CurrentMember.get().orElse(null);
+	MemberPrincipal me(jakarta.servlet.http.HttpServletRequest request) {
+		MemberPrincipal me = CurrentMember.get().orElse(null);
+		if (me != null) {
+			// A page rendered for a member is never kept for guests, whatever its request looked like.
+			request.setAttribute(AnonymousPageCache.RENDERED_FOR_MEMBER, Boolean.TRUE);
+		}
+		return me;
 	}
 }

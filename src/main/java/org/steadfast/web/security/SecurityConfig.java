@@ -73,7 +73,10 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
 			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, org.steadfast.accounts.MemberService memberService) throws Exception {
+			LoginThrottle throttle, org.steadfast.accounts.MemberService memberService,
+			@Value("${steadfast.security.login-throttle.tarpit:1s}") Duration tarpit) throws Exception {
+		http.addFilterBefore(new LoginTarpit(throttle, tarpit),
+				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
 				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()

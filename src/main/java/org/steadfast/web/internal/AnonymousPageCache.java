@@ -1,0 +1,228 @@
+package org.steadfast.web.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Keeps the rendered HTML of public pages as a guest sees them, so that the thousands of guests
+ * reading the same topic cost one rendering, not thousands.
+ * <p>
+ * It can never hold private content: only requests without a session or remember-me cookie (a
+ * guest, whom every query shows public content only) are answered from it or stored in it, and a
+ * response is stored only when it created no session and set no cookie. It never shows stale
+ * content after a write: every committed read-write transaction empties it
+ * ({@link TransactionExecutionListener}), and a page rendered while a write committed is not
+ * stored (a generation number taken before rendering must still be current after it). Entries
+ * also expire after {@code ttl}, so that "5 min ago" and day counters move on.
+ * <p>
+ * Stored pages carry an ETag (a conditional request gets 304) and a gzip copy for clients that
+ * accept it.
+ */
+class AnonymousPageCache extends OncePerRequestFilter implements TransactionExecutionListener {
+
+	/**
+	 * Session and remember-me cookies: either means the request may be someone's, never cached.
+	 * {@code SESSION} is the session cookie of the cluster profile (sessions in the database).
+	 */
+	private static final List<String> PERSONAL_COOKIES = List.of("JSESSIONID", "SESSION", "remember-me");
+
+	/**
+	 * Pages that guests read, searches included: a guest's search shows public content only, and
+	 * the same few searches are made over and over.
+	 */
+	private static final List<String> PREFIXES = List.of("/latest", "/unanswered", "/c/", "/t/", "/tags", "/p/",
+			"/plans/", "/checkins", "/u/", "/help", "/search");
+
+	/** Transactions that write only a member's own state, which no guest page shows. */
+	private static final List<String> PRIVATE_WRITES = List.of("org.steadfast.forum.ReadState.markRead");
+
+	private static final int MAX_PAGE_BYTES = 1 << 20;
+
+	/** Set by {@link GlobalModel} when a signed-in member's page is rendered: such a page is never stored. */
+	static final String RENDERED_FOR_MEMBER = AnonymousPageCache.class.getName() + ".member";
+
+	record Page(byte[] body, byte[] gzip, String etag, List<Map.Entry<String, String>> headers, long generation) {
+	}
+
+	private final Cache<String, Page> pages;
+	private final AtomicLong generation = new AtomicLong();
+
+	AnonymousPageCache(Duration ttl, long maxBytes) {
+		this.pages = Caffeine.newBuilder()
+				.expireAfterWrite(ttl)
+				.maximumWeight(maxBytes)
+				.weigher((String key, Page page) -> page.body().length + page.gzip().length + key.length())
+				.build();
+	}
+
+	/** Empties the cache; pages being rendered now will not be stored. */
+	void evictAll() {
+		generation.incrementAndGet();
+		pages.invalidateAll();
+	}
+
+	long size() {
+		pages.cleanUp();
+		return pages.estimatedSize();
+	}
+
+	@Override
+	public void afterCommit(TransactionExecution transaction, Throwable failure) {
+		if (failure == null && !transaction.isReadOnly() && !PRIVATE_WRITES.contains(transaction.getTransactionName())) {
+			evictAll();
+		}
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!cacheable(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String key = key(request);
+		Page page = pages.getIfPresent(key);
+		if (page != null && page.generation() == generation.get()) {
+			serve(page, request, response);
+			return;
+		}
+		long before = generation.get();
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		try {
+			chain.doFilter(request, wrapper);
+			if (storable(request, wrapper)) {
+				Page rendered = page(wrapper, before);
+				// Stored only if no write committed while it was rendered.
+				if (generation.get() == before) {
+					pages.put(key, rendered);
+				}
+			}
+		}
+		finally {
+			wrapper.copyBodyToResponse();
+		}
+	}
+
+	private static boolean cacheable(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			return false;
+		}
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (PERSONAL_COOKIES.contains(cookie.getName())) {
+					return false;
+				}
+			}
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/") || PREFIXES.stream().anyMatch(path::startsWith);
+	}
+
+	private static String key(HttpServletRequest request) {
+		String query = request.getQueryString();
+		String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+		return request.getRequestURI() + (query == null ? "" : "?" + query) + "|"
+				+ (language == null ? "" : language.length() > 64 ? language.substring(0, 64) : language);
+	}
+
+	private static boolean storable(HttpServletRequest request, ContentCachingResponseWrapper response) {
+		String type = response.getContentType();
+		return response.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
+				&& request.getAttribute(RENDERED_FOR_MEMBER) == null && request.getSession(false) == null && response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
+				&& response.getContentSize() <= MAX_PAGE_BYTES;
+	}
+
+	private static Page page(ContentCachingResponseWrapper response, long generation) {
+		byte[] body = response.getContentAsByteArray();
+		List<Map.Entry<String, String>> headers = new ArrayList<>();
+		for (String name : response.getHeaderNames()) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			// Caching headers are set for the stored copy below; the length is the copy's own.
+			if (lower.equals("cache-control") || lower.equals("pragma") || lower.equals("expires")
+					|| lower.equals("content-length") || lower.equals("date") || lower.equals("vary")) {
+				continue;
+			}
+			for (String value : response.getHeaders(name)) {
+				headers.add(Map.entry(name, value));
+			}
+		}
+		if (response.getHeader(HttpHeaders.CONTENT_LANGUAGE) == null && response.getLocale() != null) {
+			headers.add(Map.entry(HttpHeaders.CONTENT_LANGUAGE, response.getLocale().toLanguageTag()));
+		}
+		if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+			headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, response.getContentType()));
+		}
+		return new Page(body, gzip(body), etag(body), List.copyOf(headers), generation);
+	}
+
+	private static void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		for (Map.Entry<String, String> header : page.headers()) {
+			response.addHeader(header.getKey(), header.getValue());
+		}
+		// Public pages: a browser may keep them but asks again each time (and gets 304 if unchanged).
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+		response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Cookie");
+		response.setHeader(HttpHeaders.ETAG, page.etag());
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null && (ifNoneMatch.contains(page.etag()) || ifNoneMatch.trim().equals("*"))) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		String encodings = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+		byte[] body = page.body();
+		if (encodings != null && encodings.toLowerCase(Locale.ROOT).contains("gzip")) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			body = page.gzip();
+		}
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	private static byte[] gzip(byte[] body) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+			try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+				gzip.write(body);
+			}
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String etag(byte[] body) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package org.steadfast.web.internal;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The guest page cache ({@link AnonymousPageCache}), in front of Spring Security so that a
+ * cached page costs no security work; it replays the headers the page was rendered with.
+ */
+@Configuration
+@ConditionalOnProperty(name = "steadfast.web.page-cache.enabled", havingValue = "true", matchIfMissing = true)
+class PageCacheConfig {
+
+	@Bean
+	AnonymousPageCache anonymousPageCache(@Value("${steadfast.web.page-cache.ttl:60s}") Duration ttl,
+			@Value("${steadfast.web.page-cache.max-bytes:67108864}") long maxBytes) {
+		return new AnonymousPageCache(ttl, maxBytes);
+	}
+
+	@Bean
+	FilterRegistrationBean<AnonymousPageCache> anonymousPageCacheRegistration(AnonymousPageCache cache) {
+		var registration = new FilterRegistrationBean<>(cache);
+		// Before Spring Security's chain (-100), after the character-encoding filter, and outside
+		// Spring Session's filter (HIGHEST_PRECEDENCE + 50, cluster profile), so that a session it
+		// creates shows as a Set-Cookie here and the page is not stored.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 49);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+}
