@@ -269,4 +269,22 @@ abstract class DigestScenarios {
 		digest.runAt(Instant.parse("2027-06-04T06:00:00Z"));
 		assertThat(digests(reader)).isZero();
 	}
+
+	@Autowired
+	net.javacrumbs.shedlock.core.LockProvider locks;
+
+	@Test
+	void theScheduledRunTakesTheDigestLockSoOnlyOneNodeRunsIt() {
+		digest.run();
+		assertThat(jdbc.queryForObject("select count(*) from shedlock where name = 'digest'", Integer.class)).isEqualTo(1);
+
+		String name = "digest-test-" + UUID.randomUUID().toString().substring(0, 8);
+		var config = new net.javacrumbs.shedlock.core.LockConfiguration(Instant.now(), name, java.time.Duration.ofMinutes(5),
+				java.time.Duration.ZERO);
+		var held = locks.lock(config);
+		assertThat(held).isPresent();
+		assertThat(locks.lock(config)).as("a second node finds the lock taken").isEmpty();
+		held.get().unlock();
+		assertThat(locks.lock(config)).isPresent();
+	}
 }
