@@ -57,7 +57,11 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 			"/plans/", "/checkins", "/u/", "/help", "/search");
 
 	/** Transactions that write only a member's own state, which no guest page shows. */
-	private static final List<String> PRIVATE_WRITES = List.of("org.steadfast.forum.ReadState.markRead");
+	private static final List<String> PRIVATE_WRITES = List.of("org.steadfast.forum.ReadState.markRead",
+			// Prefixes (ending in a dot): notifications, mail and digests are a member's own; the event
+			// registry's and the job records' bookkeeping shows on no page. Without these, every post's
+			// after-commit notifications would empty the cache a second time.
+			"org.steadfast.notifications.", "org.springframework.modulith.", "org.steadfast.ops.");
 
 	private static final int MAX_PAGE_BYTES = 1 << 20;
 
@@ -91,9 +95,21 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 
 	@Override
 	public void afterCommit(TransactionExecution transaction, Throwable failure) {
-		if (failure == null && !transaction.isReadOnly() && !PRIVATE_WRITES.contains(transaction.getTransactionName())) {
+		if (failure == null && !transaction.isReadOnly() && !isPrivate(transaction.getTransactionName())) {
 			evictAll();
 		}
+	}
+
+	private static boolean isPrivate(String transactionName) {
+		if (transactionName == null) {
+			return false;
+		}
+		for (String write : PRIVATE_WRITES) {
+			if (write.endsWith(".") ? transactionName.startsWith(write) : transactionName.equals(write)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -163,7 +179,8 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 			String lower = name.toLowerCase(Locale.ROOT);
 			// Caching headers are set for the stored copy below; the length is the copy's own.
 			if (lower.equals("cache-control") || lower.equals("pragma") || lower.equals("expires")
-					|| lower.equals("content-length") || lower.equals("date") || lower.equals("vary")) {
+					|| lower.equals("content-length") || lower.equals("date") || lower.equals("vary")
+					|| lower.equals("x-request-id")) {
 				continue;
 			}
 			for (String value : response.getHeaders(name)) {
