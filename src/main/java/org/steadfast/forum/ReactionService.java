@@ -34,7 +34,7 @@ public class ReactionService {
 	public boolean toggle(long postId, long memberId, ReactionKind kind) {
 		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
 		Topic topic = topics.findById(post.getTopicId()).orElseThrow(ForumException::notFound);
-		if (!new Viewer(memberId, false).canRead(topic) || post.getStatus() != ContentStatus.VISIBLE) {
+		if (!Viewer.member(memberId, false).canRead(topic) || post.getStatus() != ContentStatus.VISIBLE) {
 			throw ForumException.notFound();
 		}
 		guards.forEach(g -> g.checkCanWrite(memberId));

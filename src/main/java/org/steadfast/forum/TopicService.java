@@ -125,7 +125,7 @@ public class TopicService {
 			throw ForumException.invalid("body", key);
 		});
 		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
-		Viewer viewer = new Viewer(authorId, staff);
+		Viewer viewer = Viewer.member(authorId, staff);
 		if (!viewer.canRead(topic)) {
 			throw ForumException.notFound();
 		}
@@ -217,7 +217,7 @@ public class TopicService {
 	public Post delete(long postId, long memberId, boolean staff) {
 		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
 		Topic topic = topics.findById(post.getTopicId()).orElseThrow(ForumException::notFound);
-		if (!new Viewer(memberId, staff).canRead(topic) || post.getStatus() == ContentStatus.DELETED) {
+		if (!Viewer.member(memberId, staff).canRead(topic) || post.getStatus() == ContentStatus.DELETED) {
 			throw ForumException.notFound();
 		}
 		if (!Objects.equals(post.getAuthorId(), memberId) && !staff) {

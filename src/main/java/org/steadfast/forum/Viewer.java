@@ -36,6 +36,15 @@ public record Viewer(Long memberId, boolean staff, Long partnerId) {
 		return CurrentMember.get().map(p -> new Viewer(p.id(), p.isStaff(), partnerOf(p.id()))).orElse(GUEST);
 	}
 
+	/**
+	 * A member acting in this request (replying, reacting, quoting), with their current partner as
+	 * {@link #current()} finds it, so that a partner may answer the partner-only check-ins they may
+	 * read. Outside a web request the partner is unknown and partner-only stays closed.
+	 */
+	public static Viewer member(long memberId, boolean staff) {
+		return new Viewer(memberId, staff, partnerOf(memberId));
+	}
+
 	private static Long partnerOf(long memberId) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {

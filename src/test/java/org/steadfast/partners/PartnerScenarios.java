@@ -418,6 +418,23 @@ abstract class PartnerScenarios {
 		assertThat(latest).isLessThanOrEqualTo(6);
 	}
 
+	@Test
+	void thePartnerMayAnswerAPartnerOnlyCheckInWhileThePartnershipLasts() throws Exception {
+		MemberPrincipal a = looking("answera");
+		MemberPrincipal b = looking("answerb");
+		long partnership = partnered(a, b);
+		long plan = planOf(a);
+		mvc.perform(post("/t/" + plan + "/reply").with(user(b)).with(csrf()).param("body", "Proud of you today.")
+				.param("formToken", formTokens.issue(b.id()))).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select count(*) from post where topic_id = ? and author_id = ?", Integer.class,
+				plan, b.id())).isEqualTo(1);
+		partnerships.end(partnership, a.id(), clock.instant());
+		mvc.perform(post("/t/" + plan + "/reply").with(user(b)).with(csrf()).param("body", "Still here?")
+				.param("formToken", formTokens.issue(b.id()))).andExpect(status().isNotFound());
+		assertThat(jdbc.queryForObject("select count(*) from post where topic_id = ? and author_id = ?", Integer.class,
+				plan, b.id())).isEqualTo(1);
+	}
+
 	@Autowired
 	org.steadfast.notifications.DigestPartnerSource digestPartners;
 
