@@ -277,6 +277,18 @@ public class ForumQueries {
 				.filter(loc -> topic(viewer, loc[0]).isPresent());
 	}
 
+	/** The start of a visible post's text, if this viewer may see it: to show what is being flagged. */
+	public Optional<String> excerpt(Viewer viewer, long postId) {
+		return jdbc.sql("select topic_id, plain_text from post where id = ? and status = 'VISIBLE'").param(postId)
+				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+				.optional()
+				.filter(row -> topic(viewer, (Long) row[0]).isPresent())
+				.map(row -> {
+					String text = ((String) row[1]).strip();
+					return text.length() <= 280 ? text : text.substring(0, 279).stripTrailing() + "…";
+				});
+	}
+
 	/** A visible post of this topic as a Markdown quote, for pre-filling the reply form. */
 	public Optional<String> quote(Viewer viewer, long topicId, long postId) {
 		return jdbc.sql("""

@@ -441,6 +441,12 @@ abstract class ForumScenarios {
 		assertThat(member).isLessThanOrEqualTo(7);
 		assertThat(secondPage).isLessThanOrEqualTo(7);
 		assertThat(html(mvc.perform(get(url).param("page", "2")))).contains("Reply number 50", "id=\"post-51\"");
+		// Page weight: a full page of 50 posts stays light for a member too (one reaction form per post,
+		// flagging on a page of its own), not only for guests.
+		int memberBytes = mvc.perform(get(url).with(user(reader))).andReturn().getResponse().getContentAsByteArray().length;
+		int guestBytes = mvc.perform(get(url)).andReturn().getResponse().getContentAsByteArray().length;
+		System.out.println("Topic page with 50 posts: guest " + guestBytes + " bytes, member " + memberBytes + " bytes");
+		assertThat(memberBytes).isLessThan(120_000);
 
 		for (String page : List.of("/latest", "/unanswered", "/c/starting-out", "/tags/busy-thread", "/tags")) {
 			int n = statements.count(() -> mvc.perform(get(page).with(user(reader))).andExpect(status().isOk()));

@@ -33,9 +33,9 @@ class ModerationBrowserIT {
 
 			join(browser, "friend" + n);
 			browser.go(topicPath);
-			browser.driver().findElement(By.cssSelector("#post-1 details.flag summary")).click();
-			browser.driver().findElement(By.cssSelector("#post-1 input[name=reason][value=CRISIS]")).click();
-			browser.clickCss("#post-1 details.flag button[type=submit]");
+			browser.clickCss("#post-1 a.flag-link");
+			browser.driver().findElement(By.cssSelector("input[name=reason][value=CRISIS]")).click();
+			browser.press("Send to moderators");
 			assertThat(browser.text()).contains("Thank you for caring");
 			browser.press("Sign out");
 

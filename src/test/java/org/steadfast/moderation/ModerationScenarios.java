@@ -101,8 +101,14 @@ abstract class ModerationScenarios {
 		long other = firstPost(topic(author, "Another post"));
 		mvc.perform(post("/p/" + other + "/flag").with(user(second)).with(csrf()).param("reason", "OTHER")
 				.param("note", "")).andExpect(status().isBadRequest());
-		mvc.perform(post("/p/" + other + "/flag").with(user(second)).with(csrf()).param("reason", "MADE_UP"))
-				.andExpect(status().isBadRequest());
+		String refused = html(mvc.perform(post("/p/" + other + "/flag").with(user(second)).with(csrf())
+				.param("reason", "MADE_UP").param("note", "My kept words")).andExpect(status().isBadRequest()));
+		// Bad input is answered on the flag page itself, with what was typed kept.
+		assertThat(refused).contains("Please choose what is wrong", "My kept words", "Flag a post");
+		String form = html(mvc.perform(get("/p/" + other + "/flag").with(user(second))).andExpect(status().isOk()));
+		assertThat(form).contains("What is wrong with this post?", "Only the moderators see flags", "Another post");
+		mvc.perform(get("/p/987654321/flag").with(user(second))).andExpect(status().isNotFound());
+		mvc.perform(get("/p/" + other + "/flag")).andExpect(status().is3xxRedirection());
 
 		MemberPrincipal mod = moderator();
 		String queue = html(mvc.perform(get("/mod").with(user(mod))).andExpect(status().isOk()));

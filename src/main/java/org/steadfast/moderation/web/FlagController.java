@@ -1,12 +1,18 @@
 package org.steadfast.moderation.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.forum.ForumException;
+import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Viewer;
 import org.steadfast.moderation.FlagReason;
 import org.steadfast.moderation.ModerationException;
 import org.steadfast.moderation.ModerationService;
@@ -16,27 +22,56 @@ import org.steadfast.moderation.ModerationService;
 class FlagController {
 
 	private final ModerationService moderation;
-	private final org.steadfast.forum.ForumQueries forum;
+	private final ForumQueries forum;
 
-	FlagController(ModerationService moderation, org.steadfast.forum.ForumQueries forum) {
+	FlagController(ModerationService moderation, ForumQueries forum) {
 		this.moderation = moderation;
 		this.forum = forum;
+	}
+
+	/** The flag form for one post, on a page of its own (the topic page carries only a link to it). */
+	@GetMapping("/p/{id}/flag")
+	String form(@PathVariable long id, Model model) {
+		return page(id, "", "", null, model);
 	}
 
 	@PostMapping("/p/{id}/flag")
 	String flag(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String note, @AuthenticationPrincipal MemberPrincipal me,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		FlagReason why;
 		try {
 			why = FlagReason.valueOf(reason);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "flag.reasonRequired");
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(id, "", note, "flag.reasonRequired", model);
 		}
-		moderation.flag(id, me.id(), why, note);
+		try {
+			moderation.flag(id, me.id(), why, note);
+		}
+		catch (ModerationException e) {
+			if (e.reason() != ModerationException.Reason.INVALID) {
+				throw e;
+			}
+			// Said on the same page, with the choice and the note kept.
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(id, reason, note, e.messageKey(), model);
+		}
 		redirect.addFlashAttribute("notice", why == FlagReason.CRISIS ? "flag.crisisThanks" : "flag.thanks");
 		// Straight to the post: a second redirect would lose the thank-you message.
-		return "redirect:" + forum.postUrl(org.steadfast.forum.Viewer.current(), id).orElse("/");
+		return "redirect:" + forum.postUrl(Viewer.current(), id).orElse("/");
+	}
+
+	private String page(long postId, String reason, String note, String error, Model model) {
+		Viewer viewer = Viewer.current();
+		String back = forum.postUrl(viewer, postId).orElseThrow(ForumException::notFound);
+		model.addAttribute("postId", postId);
+		model.addAttribute("backUrl", back);
+		model.addAttribute("excerpt", forum.excerpt(viewer, postId).orElse(""));
+		model.addAttribute("reason", reason);
+		model.addAttribute("note", note);
+		model.addAttribute("error", error);
+		return "moderation/flag";
 	}
 }
