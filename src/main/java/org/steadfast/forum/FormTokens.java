@@ -85,7 +85,8 @@ public class FormTokens {
 	}
 
 	/** What is stored of a used token: its hash, so the table never holds a usable token. */
-	static String hash(String token) {
+	/** The stored form of a used token (a SHA-256 hex digest): what other modules keep to refuse a second use. */
+	public static String hash(String token) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}

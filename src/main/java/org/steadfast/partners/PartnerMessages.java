@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.ForumException;
 import org.steadfast.partners.PartnerEvents.MessageSent;
 import org.steadfast.partners.Partnerships.Partnership;
@@ -32,24 +34,50 @@ public class PartnerMessages {
 	private final JdbcClient jdbc;
 	private final Partnerships partnerships;
 	private final ApplicationEventPublisher events;
+	private final FormTokens formTokens;
 
-	PartnerMessages(JdbcClient jdbc, Partnerships partnerships, ApplicationEventPublisher events) {
+	PartnerMessages(JdbcClient jdbc, Partnerships partnerships, ApplicationEventPublisher events, FormTokens formTokens) {
+		this.formTokens = formTokens;
 		this.jdbc = jdbc;
 		this.partnerships = partnerships;
 		this.events = events;
 	}
 
-	/** Sends a message to the member's current partner; without one it is refused (409). */
+	/**
+	 * Sends a message to the member's current partner; without one it is refused (409). The form's
+	 * one-time token makes a double click or a resubmitted form send nothing twice: the message that
+	 * token already sent is answered instead.
+	 */
 	@Transactional
-	public long send(long fromId, long toId, String body, Instant now) {
+	public long send(long fromId, long toId, String body, String formToken, Instant now) {
+		if (!formTokens.isValid(formToken, fromId)) {
+			throw ForumException.invalid("body", "form.expired");
+		}
+		String tokenHash = FormTokens.hash(formToken);
+		Optional<Long> already = sentWith(tokenHash);
+		if (already.isPresent()) {
+			return already.get();
+		}
 		Partnership partnership = partnerships.activeOf(fromId, now).filter(p -> p.otherOf(fromId) == toId)
 				.orElseThrow(() -> new ForumException(ForumException.Reason.CONFLICT, null, "partners.messages.notPartner"));
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into partner_message (partnership_id, from_id, to_id, body, created_at) values (?, ?, ?, ?, ?)")
-				.params(partnership.id(), fromId, toId, body, Utc.of(now)).update(keys, "id");
+		try {
+			jdbc.sql("insert into partner_message (partnership_id, from_id, to_id, body, created_at, form_token_hash) "
+					+ "values (?, ?, ?, ?, ?, ?)")
+					.params(partnership.id(), fromId, toId, body, Utc.of(now), tokenHash).update(keys, "id");
+		}
+		catch (DuplicateKeyException e) {
+			// Two submissions of one form at the same moment: the other one sent it.
+			return sentWith(tokenHash).orElseThrow(() -> e);
+		}
 		long id = keys.getKey().longValue();
 		events.publishEvent(new MessageSent(id, fromId, toId));
 		return id;
+	}
+
+	private Optional<Long> sentWith(String tokenHash) {
+		return jdbc.sql("select id from partner_message where form_token_hash = ?").param(tokenHash).query(Long.class)
+				.optional();
 	}
 
 	/** The conversation of a partnership, oldest first (the latest 200). */

@@ -258,7 +258,7 @@ abstract class PartnerScenarios {
 		// SOS without a partner; a message to no partner; someone else's SOS; a flag on nothing.
 		assertThat(html(mvc.perform(post("/partners/sos").with(user(a)).with(csrf())).andExpect(status().isConflict())))
 				.contains("you have none right now");
-		mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("to", String.valueOf(b.id()))
+		mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("formToken", formTokens.issue(a.id())).param("to", String.valueOf(b.id()))
 				.param("body", "hello")).andExpect(status().isConflict());
 		mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("body", "hello"))
 				.andExpect(status().isNotFound());
@@ -281,13 +281,24 @@ abstract class PartnerScenarios {
 		long partnership = partnered(a, b);
 		String secret = "Only for you " + marker();
 		String rude = "Something unkind " + marker();
-		mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("to", String.valueOf(b.id()))
+		mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("formToken", formTokens.issue(a.id())).param("to", String.valueOf(b.id()))
 				.param("body", secret)).andExpect(status().is3xxRedirection());
-		long rudeId = messages.send(a.id(), b.id(), rude, clock.instant());
+		long rudeId = messages.send(a.id(), b.id(), rude, formTokens.issue(a.id()), clock.instant());
 		assertThat(html(mvc.perform(get("/partners").with(user(b))))).contains(secret, rude);
+		// A double click: the same form twice sends one message; an expired form keeps the text.
+		String token = formTokens.issue(a.id());
+		String twice = "Sent once " + marker();
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("formToken", token)
+					.param("to", String.valueOf(b.id())).param("body", twice)).andExpect(status().is3xxRedirection());
+		}
+		assertThat(jdbc.queryForObject("select count(*) from partner_message where body = ?", Integer.class, twice)).isEqualTo(1);
+		String expired = html(mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("formToken", "forged")
+				.param("to", String.valueOf(b.id())).param("body", "Kept words " + a.username())).andExpect(status().isOk()));
+		assertThat(expired).contains("Kept words " + a.username());
 		assertThat(html(mvc.perform(get("/partners").with(user(c))))).doesNotContain(secret);
 		// c may neither write to b as if a partner, nor flag their messages.
-		mvc.perform(post("/partners/messages").with(user(c)).with(csrf()).param("to", String.valueOf(b.id()))
+		mvc.perform(post("/partners/messages").with(user(c)).with(csrf()).param("formToken", formTokens.issue(c.id())).param("to", String.valueOf(b.id()))
 				.param("body", "hi")).andExpect(status().isConflict());
 		mvc.perform(post("/partners/messages/" + rudeId + "/flag").with(user(c)).with(csrf()))
 				.andExpect(status().isNotFound());
@@ -309,7 +320,7 @@ abstract class PartnerScenarios {
 		assertThat(queue).contains(rude, "Hurtful").doesNotContain(secret);
 		mvc.perform(get("/mod/partner-messages").with(user(c))).andExpect(status().isForbidden());
 		// A message to a former partner is refused.
-		mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("to", String.valueOf(b.id()))
+		mvc.perform(post("/partners/messages").with(user(a)).with(csrf()).param("formToken", formTokens.issue(a.id())).param("to", String.valueOf(b.id()))
 				.param("body", "are you there?")).andExpect(status().isConflict());
 		assertThat(html(mvc.perform(get("/partners").with(user(b))))).doesNotContain(secret);
 	}
@@ -409,7 +420,8 @@ abstract class PartnerScenarios {
 		MemberPrincipal b = looking("countb");
 		partnered(a, b);
 		for (int i = 0; i < 20; i++) {
-			messages.send(i % 2 == 0 ? a.id() : b.id(), i % 2 == 0 ? b.id() : a.id(), "Message " + i, clock.instant());
+			messages.send(i % 2 == 0 ? a.id() : b.id(), i % 2 == 0 ? b.id() : a.id(), "Message " + i,
+					formTokens.issue(i % 2 == 0 ? a.id() : b.id()), clock.instant());
 		}
 		mvc.perform(get("/partners").with(user(a))).andExpect(status().isOk());
 		int hub = statements.count(() -> mvc.perform(get("/partners").with(user(a))).andExpect(status().isOk()));

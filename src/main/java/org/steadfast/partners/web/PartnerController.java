@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.ForumException;
 import org.steadfast.partners.PartnerMatching;
 import org.steadfast.partners.PartnerMessages;
@@ -30,10 +31,12 @@ class PartnerController {
 	private final PartnerMatching matching;
 	private final Partnerships partnerships;
 	private final PartnerMessages messages;
+	private final FormTokens formTokens;
 	private final Clock clock;
 
 	PartnerController(PartnerHub hub, PartnerProfiles profiles, PartnerMatching matching, Partnerships partnerships,
-			PartnerMessages messages, Clock clock) {
+			PartnerMessages messages, FormTokens formTokens, Clock clock) {
+		this.formTokens = formTokens;
 		this.hub = hub;
 		this.profiles = profiles;
 		this.matching = matching;
@@ -51,6 +54,7 @@ class PartnerController {
 		model.addAttribute("hub", hub.of(me.id()));
 		model.addAttribute("draft", draft);
 		model.addAttribute("errors", errors);
+		model.addAttribute("formToken", formTokens.issue(me.id()));
 		return "partners/hub";
 	}
 
@@ -127,7 +131,8 @@ class PartnerController {
 
 	@PostMapping("/partners/messages")
 	String send(@RequestParam(required = false) Long to, @RequestParam(required = false) String body,
-			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String formToken, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
 		if (to == null) {
 			throw ForumException.notFound();
 		}
@@ -136,7 +141,16 @@ class PartnerController {
 		if (!parsed.ok()) {
 			return hubPage(me, body == null ? "" : body, parsed.errors(), model);
 		}
-		messages.send(me.id(), to, parsed.value(), clock.instant());
+		try {
+			messages.send(me.id(), to, parsed.value(), formToken, clock.instant());
+		}
+		catch (ForumException e) {
+			if (e.reason() != ForumException.Reason.INVALID) {
+				throw e;
+			}
+			// An expired form: say so on the page, with the message kept to send again.
+			return hubPage(me, parsed.value(), Map.of("body", e.messageKey()), model);
+		}
 		return "redirect:/partners#messages";
 	}
 
