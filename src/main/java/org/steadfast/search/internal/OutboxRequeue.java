@@ -1,21 +1,16 @@
 package org.steadfast.search.internal;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.util.common.SearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.steadfast.forum.Topic;
 import org.steadfast.ops.Jobs;
 
 /**
@@ -32,13 +27,13 @@ class OutboxRequeue {
 	private static final Logger log = LoggerFactory.getLogger(OutboxRequeue.class);
 
 	private final JdbcClient jdbc;
-	private final EntityManagerFactory entityManagerFactory;
+	private final SearchHealth health;
 	private final Jobs jobs;
 	private final Clock clock;
 
-	OutboxRequeue(JdbcClient jdbc, EntityManagerFactory entityManagerFactory, Jobs jobs, Clock clock) {
+	OutboxRequeue(JdbcClient jdbc, SearchHealth health, Jobs jobs, Clock clock) {
 		this.jdbc = jdbc;
-		this.entityManagerFactory = entityManagerFactory;
+		this.health = health;
 		this.jobs = jobs;
 		this.clock = clock;
 	}
@@ -64,13 +59,6 @@ class OutboxRequeue {
 	}
 
 	private boolean searchAnswers() {
-		try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
-			Search.session(entityManager).search(Topic.class).where(f -> f.matchAll()).failAfter(2, TimeUnit.SECONDS)
-					.fetchTotalHitCount();
-			return true;
-		}
-		catch (SearchException e) {
-			return false;
-		}
+		return Status.UP.equals(health.health().getStatus());
 	}
 }
