@@ -17,7 +17,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
@@ -419,6 +421,60 @@ abstract class ForumScenarios {
 		mvc.perform(get("/t/" + topic.getId() + "/" + topic.getSlug()).with(user(reader)));
 		String after = html(mvc.perform(get("/latest").with(user(reader))));
 		assertThat(after).doesNotContain("/t/" + topic.getId() + "/" + topic.getSlug() + "#post-2");
+	}
+
+	@Test
+	void aKeptRenderingOfAPostIsReusedOnlyForTheSameKindOfReaderWithTheRequestsOwnCsrfToken() throws Exception {
+		MemberPrincipal author = members.create("keeper");
+		MemberPrincipal reader = members.create("keptreader");
+		MemberPrincipal staff = members.admin("keptstaff");
+		Topic topic = topic(author, unique("Kept renderings"));
+		Post post = reply(author, topic, "Words worth keeping");
+		String url = "/t/" + topic.getId() + "/" + topic.getSlug();
+		String edit = "/p/" + post.getId() + "/edit";
+		String delete = "/p/" + post.getId() + "/delete";
+
+		// Each kind of reader twice: the second time from the kept renderings, and still their own.
+		for (int round = 0; round < 2; round++) {
+			assertThat(html(mvc.perform(get(url).with(user(author))))).contains(edit, delete)
+					.doesNotContain("/p/" + post.getId() + "/react");
+			assertThat(html(mvc.perform(get(url).with(user(reader))))).contains("/p/" + post.getId() + "/react")
+					.doesNotContain(edit).doesNotContain(delete);
+			assertThat(html(mvc.perform(get(url).with(user(staff))))).contains(edit, delete, "/mod/t/" + topic.getId());
+			assertThat(html(mvc.perform(get(url)))).contains("Words worth keeping").doesNotContain("_csrf")
+					.doesNotContain("/react").doesNotContain(edit);
+		}
+
+		// Every form on a page built from kept renderings carries this request's token.
+		MvcResult result = mvc.perform(get(url).with(user(reader))).andReturn();
+		String token = ((CsrfToken) result.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
+		List<String> sent = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"")
+				.matcher(result.getResponse().getContentAsString()).results().map(m -> m.group(1)).toList();
+		assertThat(sent).hasSizeGreaterThanOrEqualTo(3).containsOnly(token);
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("\u0000");
+
+		// A reaction, an edit and another time zone each show at once.
+		mvc.perform(post("/p/" + post.getId() + "/react").with(user(reader)).with(csrf()).param("kind", "HUG"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(html(mvc.perform(get(url).with(user(reader))))).contains("aria-pressed=\"true\"");
+		assertThat(html(mvc.perform(get(url).with(user(staff))))).doesNotContain("aria-pressed=\"true\"");
+		long version = jdbc.queryForObject("select version from post where id = ?", Long.class, post.getId());
+		mvc.perform(post(edit).with(user(author)).with(csrf()).param("body", "Words rewritten")
+				.param("version", Long.toString(version))).andExpect(status().is3xxRedirection());
+		assertThat(html(mvc.perform(get(url).with(user(reader))))).contains("Words rewritten")
+				.doesNotContain("Words worth keeping");
+		MemberPrincipal farAway = new MemberPrincipal(reader.id(), reader.username(), reader.displayName(),
+				"Pacific/Kiritimati", reader.role(), reader.password());
+		String utc = timeOf(html(mvc.perform(get(url))), post.getId());
+		String kiritimati = timeOf(html(mvc.perform(get(url).with(user(farAway)))), post.getId());
+		assertThat(kiritimati).isNotEqualTo(utc);
+	}
+
+	/** The shown time of a post (its permalink's text). */
+	private static String timeOf(String page, long postId) {
+		var m = java.util.regex.Pattern.compile("href=\"/p/" + postId + "\">\\s*<time[^>]*>([^<]*)</time>").matcher(page);
+		assertThat(m.find()).as("time of post " + postId).isTrue();
+		return m.group(1);
 	}
 
 	@Test
