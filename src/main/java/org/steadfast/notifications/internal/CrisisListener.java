@@ -16,7 +16,8 @@ import org.steadfast.notifications.Notifier;
  * When a member flags a post as a crisis concern, its author gets a private, kind word pointing
  * to the crisis resources, and the moderators hear that a crisis item waits at the top of their
  * queue. Neither says who flagged (no actor, no post). One word a day is enough for the author,
- * however many members worry at once; a moderator gets one until they have read it.
+ * however many members worry at once; a moderator gets one until they have read it (concerns
+ * about two different members at the same moment may give them two).
  */
 @Component
 class CrisisListener {
@@ -37,6 +38,9 @@ class CrisisListener {
 
 	@ApplicationModuleListener
 	void on(CrisisConcernRaised event) {
+		// Several members may worry about the same post at once, and listeners run in parallel:
+		// holding the author's row makes the checks below see each other's notes, not race them.
+		jdbc.sql("select id from member where id = ? for update").param(event.authorId()).query(Long.class).optional();
 		LocalDateTime dayAgo = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC);
 		boolean toldLately = jdbc.sql("""
 				select count(*) from notification where member_id = ? and kind = 'CRISIS_CONCERN'
