@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What a notification is about. Each kind has its own preference; SOS calls and nudges from a
- * partner matter enough to be mailed by default, everything else stays on the site.
+ * partner matter enough to be mailed by default, everything else stays on the site. Staff kinds
+ * concern moderators' work and are offered only to them.
  */
 public enum NotificationKind {
 	REPLY(Channel.IN_APP),
@@ -21,16 +22,30 @@ public enum NotificationKind {
 	PARTNER_ENDED(Channel.IN_APP),
 	PARTNER_NUDGE(Channel.EMAIL),
 	PARTNER_SOS(Channel.EMAIL),
-	PARTNER_MESSAGE(Channel.IN_APP);
+	PARTNER_MESSAGE(Channel.IN_APP),
+	/** Someone worried about the member after reading their post: a kind, private pointer to help. */
+	CRISIS_CONCERN(Channel.IN_APP),
+	/** A post flagged as a crisis concern waits at the top of the review queue. */
+	CRISIS_QUEUE(Channel.IN_APP, true);
 
 	private final Channel defaultChannel;
+	private final boolean staffOnly;
 
 	NotificationKind(Channel defaultChannel) {
+		this(defaultChannel, false);
+	}
+
+	NotificationKind(Channel defaultChannel, boolean staffOnly) {
 		this.defaultChannel = defaultChannel;
+		this.staffOnly = staffOnly;
 	}
 
 	public Channel defaultChannel() {
 		return defaultChannel;
+	}
+
+	public boolean staffOnly() {
+		return staffOnly;
 	}
 
 	public static Optional<NotificationKind> parse(String name) {

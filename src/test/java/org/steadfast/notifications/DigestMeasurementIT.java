@@ -104,8 +104,7 @@ class DigestMeasurementIT {
 		model.put("replies", List.of(new DigestJob.TopicLine("A title", "https://x/t/1/a", 3),
 				new DigestJob.TopicLine("Another", "https://x/t/2/b", 1)));
 		model.put("replyCount", 4);
-		model.put("helpful", List.of());
-		model.put("unanswered", List.of());
+		model.put("community", new org.steadfast.notifications.internal.MailTemplates.Parts("", ""));
 		model.put("weekly", false);
 		model.put("unsubscribeUrl", "https://x/unsubscribe/y");
 		model.put("settingsUrl", "https://x/settings/notifications");

@@ -230,6 +230,32 @@ abstract class DigestScenarios {
 	}
 
 	@Test
+	void theCommunitySectionsLeaveOutEachReadersOwnTopicsAndMembersTheyBlocked() {
+		MemberPrincipal blocking = reader("UTC", Digest.DAILY, 6);
+		MemberPrincipal open = reader("UTC", Digest.DAILY, 6);
+		MemberPrincipal blocked = members.create("loud");
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		Topic byOther = topic(members.create("asker"), "Waiting other " + tag, Visibility.PUBLIC, TopicKind.DISCUSSION);
+		Topic byBlocked = topic(blocked, "Waiting blocked " + tag, Visibility.PUBLIC, TopicKind.DISCUSSION);
+		long category = categories.findBySlug("starting-out").orElseThrow().getId();
+		Topic own = topics.startTopic(blocking.id(), TopicService.NewTopic.discussion(category, "Waiting own " + tag,
+				"Anyone else awake?", List.of()), formTokens.issue(blocking.id()));
+		memberService.block(blocking.id(), blocked.id());
+		for (Topic t : List.of(byOther, byBlocked, own)) {
+			jdbc.update("update topic set created_at = '2027-09-15 05:00:00' where id = ?", t.getId());
+		}
+
+		digest.runAt(Instant.parse("2027-09-15T06:00:00Z"));
+		assertThat(digestText(blocking)).contains("Waiting for a first answer", "Waiting other " + tag)
+				.doesNotContain("Waiting blocked " + tag, "Waiting own " + tag);
+		assertThat(digestText(open)).contains("Waiting other " + tag, "Waiting blocked " + tag, "Waiting own " + tag);
+		String html = jdbc.queryForObject("select html_body from mail_outbox where member_id = ? and kind = 'DIGEST'",
+				String.class, open.id());
+		assertThat(HtmlUtils.htmlUnescape(html)).contains("<h2>Waiting for a first answer: maybe you can help</h2>",
+				"/t/" + byBlocked.getId() + "/");
+	}
+
+	@Test
 	void nothingNewMeansNoMail() {
 		MemberPrincipal reader = reader("Europe/Rome", Digest.DAILY, 6);
 		jdbc.update("update mail_setting set last_digest_at = '2026-12-31 00:00:00' where member_id = ?", reader.id());

@@ -64,6 +64,9 @@ abstract class NotificationScenarios {
 	@Autowired
 	StatementCounter statements;
 
+	@Autowired
+	org.steadfast.moderation.ModerationService moderation;
+
 	Topic topic(MemberPrincipal author, String body) {
 		long category = categories.findBySlug("starting-out").orElseThrow().getId();
 		return topics.startTopic(author.id(), TopicService.NewTopic.discussion(category,
@@ -131,6 +134,94 @@ abstract class NotificationScenarios {
 				+ "\" class=\"mention\" rel=\"nofollow ugc noopener\">@" + named.username() + "</a>");
 		assertThat(HtmlUtils.htmlUnescape(html)).contains(" and @nobody_here_x for").doesNotContain("/u/nobody_here_x");
 		assertThat(messages(named)).containsExactly(author.displayName() + " mentioned you in \u201c" + topic.getTitle() + "\u201d");
+	}
+
+	Post edit(MemberPrincipal editor, long postId, String body) {
+		long version = jdbc.queryForObject("select version from post where id = ?", Long.class, postId);
+		return topics.edit(postId, editor.id(), false, null, body, version);
+	}
+
+	long firstPost(Topic topic) {
+		return jdbc.queryForObject("select id from post where topic_id = ? and number = 1", Long.class, topic.getId());
+	}
+
+	@Test
+	void anEditThatNamesSomeoneNewTellsOnlyThemAndOnlyOnce() {
+		MemberPrincipal author = members.create("editor");
+		MemberPrincipal first = members.create("namedfirst");
+		MemberPrincipal added = members.create("namedlater");
+		Topic topic = topic(author, "Thank you @" + first.username() + ".");
+		long post = firstPost(topic);
+		assertThat(messages(first)).hasSize(1);
+
+		edit(author, post, "Thank you @" + first.username() + " and @" + added.username() + ".");
+		String mention = author.displayName() + " mentioned you in \u201c" + topic.getTitle() + "\u201d";
+		assertThat(messages(added)).containsExactly(mention);
+		assertThat(messages(first)).hasSize(1);
+
+		// Another edit, and a mention taken out and put back, tell nobody again.
+		edit(author, post, "Thank you @" + first.username() + ".");
+		edit(author, post, "Thank you so much @" + first.username() + " and @" + added.username() + ".");
+		assertThat(messages(added)).containsExactly(mention);
+		assertThat(messages(first)).hasSize(1);
+	}
+
+	@Test
+	void anEditMentionsNobodyAcrossABlockIntoAPostTheyMayNotReadOrWhoTurnedMentionsOff() throws Exception {
+		MemberPrincipal author = members.create("edblock");
+		MemberPrincipal blocked = members.create("edblocked");
+		MemberPrincipal outsider = members.create("edoutside");
+		MemberPrincipal quiet = members.create("edquiet");
+		memberService.block(blocked.id(), author.id());
+		mvc.perform(post("/settings/notifications").with(user(quiet)).with(csrf()).param("kind.MENTION", "OFF")
+				.param("digest", "OFF").param("digestHour", "8"))
+				.andExpect(redirectedUrl("/settings/notifications"));
+		Topic discussion = topic(author, "A calm day.");
+		edit(author, firstPost(discussion), "A calm day. Hi @" + blocked.username() + " and @" + quiet.username() + ".");
+
+		long category = categories.findBySlug("daily-check-ins").orElseThrow().getId();
+		Topic plan = topics.startTopic(author.id(), new TopicService.NewTopic(category, "My plan " + UUID.randomUUID(),
+				"Only for me.", List.of(), org.steadfast.forum.TopicKind.PLAN, org.steadfast.forum.Visibility.PRIVATE),
+				formTokens.issue(author.id()));
+		edit(author, firstPost(plan), "Only for me. Not even @" + outsider.username() + ".");
+
+		assertThat(messages(blocked)).isEmpty();
+		assertThat(messages(quiet)).isEmpty();
+		assertThat(messages(outsider)).isEmpty();
+	}
+
+	@Test
+	void aCrisisConcernGivesTheAuthorAPrivateKindWordAndTellsModeratorsWithoutSayingWhoFlagged() throws Exception {
+		MemberPrincipal author = members.create("worried");
+		MemberPrincipal flagger = members.create("caring");
+		MemberPrincipal another = members.create("caring");
+		MemberPrincipal moderator = members.admin("crisismod");
+		Topic topic = topic(author, "A rough night, but I am still here.");
+		long post = firstPost(topic);
+
+		moderation.flag(post, flagger.id(), org.steadfast.moderation.FlagReason.CRISIS, "");
+		moderation.flag(post, another.id(), org.steadfast.moderation.FlagReason.CRISIS, "");
+
+		Settle.events(jdbc, started);
+		List<NotificationView> told = notifications.page(author.id(), 1).items().stream()
+				.filter(n -> n.kind() == NotificationKind.CRISIS_CONCERN).toList();
+		assertThat(told).singleElement().satisfies(n -> {
+			assertThat(n.message()).startsWith("Someone here is thinking of you.");
+			assertThat(n.link()).isEqualTo("/help");
+		});
+		String page = html(mvc.perform(get("/notifications").with(user(author))).andExpect(status().isOk()));
+		assertThat(page).contains("Someone here is thinking of you.")
+				.doesNotContain(flagger.displayName(), another.displayName(), flagger.username(), another.username());
+		assertThat(jdbc.queryForObject("select count(*) from notification where member_id = ? and kind = 'CRISIS_CONCERN' "
+				+ "and (actor_id is not null or post_id is not null)", Integer.class, author.id())).isZero();
+
+		List<NotificationView> queue = notifications.page(moderator.id(), 1).items().stream()
+				.filter(n -> n.kind() == NotificationKind.CRISIS_QUEUE).toList();
+		assertThat(queue).singleElement().satisfies(n -> assertThat(n.link()).isEqualTo("/mod"));
+		assertThat(html(mvc.perform(get("/settings/notifications").with(user(moderator))).andExpect(status().isOk())))
+				.contains("Crisis concerns waiting in the review queue");
+		assertThat(html(mvc.perform(get("/settings/notifications").with(user(author))).andExpect(status().isOk())))
+				.contains("A member is worried about you").doesNotContain("Crisis concerns waiting");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.forum.Follows;
 import org.steadfast.forum.ForumEvents.PostCreated;
+import org.steadfast.forum.ForumEvents.PostEdited;
 import org.steadfast.forum.ForumEvents.ReactionAdded;
 import org.steadfast.forum.TopicKind;
 import org.steadfast.forum.Viewer;
@@ -70,6 +71,33 @@ class ActivityListener {
 				notifier.notify(Notice.about(memberId, kind, event.authorId(), event.topicId(), event.postId()));
 			}
 		});
+	}
+
+	/**
+	 * An author's edit that names someone new tells them, as a mention: new means neither named
+	 * when the post was written (they heard then, or chose not to) nor told of a mention in this
+	 * post since, so repeated edits, and this listener retried, tell nobody twice. A moderator's
+	 * edit mentions nobody on the author's behalf.
+	 */
+	@ApplicationModuleListener
+	void on(PostEdited event) {
+		PostFacts post = facts(event.postId()).orElse(null);
+		if (post == null || post.authorId() != event.editorId() || post.status() != ContentStatus.VISIBLE
+				|| post.topicStatus() != ContentStatus.VISIBLE) {
+			return;
+		}
+		Set<String> named = new java.util.HashSet<>(Markdown.DEFAULT.mentions(post.source()));
+		String original = jdbc.sql("select source from post_revision where post_id = ? order by created_at, id limit 1")
+				.param(event.postId()).query(String.class).optional().orElse("");
+		named.removeAll(Markdown.DEFAULT.mentions(original));
+		List<Long> told = jdbc.sql("select member_id from notification where post_id = ? and kind in ('MENTION', 'QUOTE')")
+				.param(event.postId()).query(Long.class).list();
+		for (long memberId : ids(named)) {
+			if (memberId != post.authorId() && !told.contains(memberId) && post.readableBy(memberId)) {
+				notifier.notify(Notice.about(memberId, NotificationKind.MENTION, post.authorId(), event.topicId(),
+						event.postId()));
+			}
+		}
 	}
 
 	@ApplicationModuleListener

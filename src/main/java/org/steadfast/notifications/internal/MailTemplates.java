@@ -27,7 +27,45 @@ public class MailTemplates {
 		this.messages = messages;
 		engine.addTemplateResolver(resolver(context, prefix, ".html", TemplateMode.HTML, cache, 1));
 		engine.addTemplateResolver(resolver(context, prefix, ".txt", TemplateMode.TEXT, cache, 2));
-		engine.setTemplateEngineMessageSource(messages);
+		engine.setTemplateEngineMessageSource(new SettledMessages(messages));
+	}
+
+	/**
+	 * The site's messages, with those that take no arguments (headings, footers: most of a mail's
+	 * text) resolved once: with {@code always-use-message-format} every lookup would otherwise
+	 * format the same pattern again, for every mail of a digest run. The messages never change
+	 * while the application runs (the bundles are cached for good), so neither does the answer.
+	 */
+	private record SettledMessages(MessageSource messages, java.util.Map<String, java.util.Optional<String>> settled)
+			implements MessageSource {
+
+		SettledMessages(MessageSource messages) {
+			this(messages, new java.util.concurrent.ConcurrentHashMap<>());
+		}
+
+		@Override
+		public String getMessage(String code, Object[] args, String defaultMessage, Locale locale) {
+			if (args != null && args.length > 0) {
+				return messages.getMessage(code, args, defaultMessage, locale);
+			}
+			return settled.computeIfAbsent(code + "\n" + locale,
+					k -> java.util.Optional.ofNullable(messages.getMessage(code, null, null, locale)))
+					.orElse(defaultMessage);
+		}
+
+		@Override
+		public String getMessage(String code, Object[] args, Locale locale) {
+			String message = getMessage(code, args, null, locale);
+			if (message == null) {
+				throw new org.springframework.context.NoSuchMessageException(code, locale);
+			}
+			return message;
+		}
+
+		@Override
+		public String getMessage(org.springframework.context.MessageSourceResolvable resolvable, Locale locale) {
+			return messages.getMessage(resolvable, locale);
+		}
 	}
 
 	private static SpringResourceTemplateResolver resolver(org.springframework.context.ApplicationContext context,

@@ -38,7 +38,7 @@ class PreferencesController {
 
 	@GetMapping("/settings/notifications")
 	String form(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-		return show(preferences.all(me.id()), mailSettings.of(me.id()), null, model);
+		return show(me, preferences.all(me.id()), mailSettings.of(me.id()), null, model);
 	}
 
 	@PostMapping("/settings/notifications")
@@ -69,7 +69,7 @@ class PreferencesController {
 		var settings = new MailSettings.Settings(digest.orElse(MailSettings.Digest.OFF), Math.max(hour, 0),
 				form.containsKey("discreet"));
 		if (error != null) {
-			return show(channels, settings, error, model);
+			return show(me, channels, settings, error, model);
 		}
 		preferences.save(me.id(), channels);
 		mailSettings.save(me.id(), settings);
@@ -87,10 +87,14 @@ class PreferencesController {
 		}
 	}
 
-	private String show(Map<NotificationKind, Channel> channels, MailSettings.Settings settings, String error,
-			Model model) {
+	private String show(MemberPrincipal me, Map<NotificationKind, Channel> channels, MailSettings.Settings settings,
+			String error, Model model) {
 		List<Row> rows = new ArrayList<>();
-		channels.forEach((kind, channel) -> rows.add(new Row(kind, channel)));
+		channels.forEach((kind, channel) -> {
+			if (!kind.staffOnly() || me.isStaff()) {
+				rows.add(new Row(kind, channel));
+			}
+		});
 		model.addAttribute("rows", rows);
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("mail", settings);
