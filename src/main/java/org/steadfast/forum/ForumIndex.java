@@ -29,7 +29,13 @@ public final class ForumIndex {
 
 	// Topic documents
 	public static final String TITLE = "title";
+	/** Tag names, for filtering by a tag. */
 	public static final String TAGS = "tags";
+	/**
+	 * Tag ids, for counting matches by tag: a numeric facet counts without looking up each
+	 * value's text in the index's dictionary, and the names come from the tag table.
+	 */
+	public static final String TAG_IDS = "tagIds";
 	public static final String TAG_TEXT = "tagText";
 	public static final String CATEGORY = "categoryId";
 	public static final String KIND = "kind";

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -310,6 +311,19 @@ public class ForumQueries {
 
 	public int pageOf(int number) {
 		return (number - 1) / properties.getPostsPerPage() + 1;
+	}
+
+	/** The names of the tags with these ids, by id; tags deleted since are left out. */
+	public Map<Long, String> tagNames(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> names = new HashMap<>();
+		jdbc.sql("select id, name from tag where id in (:ids)").param("ids", ids)
+				.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+				.list()
+				.forEach(e -> names.put(e.getKey(), e.getValue()));
+		return names;
 	}
 
 	public List<TagSummary> tags() {

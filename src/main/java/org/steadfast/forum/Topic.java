@@ -249,11 +249,17 @@ public class Topic {
 		return tags;
 	}
 
-	@KeywordField(name = ForumIndex.TAGS, aggregable = Aggregable.YES)
+	@KeywordField(name = ForumIndex.TAGS)
 	@FullTextField(name = ForumIndex.TAG_TEXT, analyzer = ForumIndex.ENGLISH)
 	@IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "tags"), @PropertyValue(propertyName = "name") }))
 	List<String> getTagNames() {
 		return tags.stream().map(Tag::getName).sorted().toList();
+	}
+
+	@GenericField(name = ForumIndex.TAG_IDS, aggregable = Aggregable.YES)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "tags")))
+	List<Long> getTagIds() {
+		return tags.stream().map(Tag::getId).sorted().toList();
 	}
 
 	/** The title's and tags' words, unstemmed, for the vocabulary that spelling suggestions come from. */

@@ -3,6 +3,7 @@ package org.steadfast.search;
 import static org.steadfast.forum.ForumIndex.CATEGORY;
 import static org.steadfast.forum.ForumIndex.KIND;
 import static org.steadfast.forum.ForumIndex.LAST_ACTIVITY;
+import static org.steadfast.forum.ForumIndex.TAG_IDS;
 import static org.steadfast.forum.ForumIndex.TAGS;
 import static org.steadfast.forum.ForumIndex.TITLE;
 
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +69,18 @@ public class ForumSearch {
 	static final int TAG_FACETS = 12;
 	static final int POPULAR_TAGS = 12;
 
+	/**
+	 * Tag counts read per search: every tag a forum uses, so that ties at the last facet shown are
+	 * broken by name (cheap: counting is the work, and names are read only for the tags shown).
+	 */
+	static final int TAG_BUCKETS = 1000;
+
 	static final int TITLE_FRAGMENT = 200;
 
 	/** Fewer topics with all the words than this, and a search ranks those with any of them. */
 	static final int ENOUGH = 5;
 
-	private static final AggregationKey<Map<String, Long>> TAG_COUNTS = AggregationKey.of("tags");
+	private static final AggregationKey<Map<Long, Long>> TAG_COUNTS = AggregationKey.of("tags");
 	private static final AggregationKey<Map<Long, Long>> CATEGORY_COUNTS = AggregationKey.of("categories");
 	private static final AggregationKey<Map<TopicKind, Long>> KIND_COUNTS = AggregationKey.of("kinds");
 	private static final AggregationKey<Map<Range<Instant>, Long>> PERIOD_COUNTS = AggregationKey.of("periods");
@@ -192,7 +200,7 @@ public class ForumSearch {
 				.highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
 						// Longer than any title (150 characters): the whole title, marked.
 						.fragmentSize(TITLE_FRAGMENT).numberOfFragments(1))
-				.aggregation(TAG_COUNTS, f -> f.terms().field(TAGS, String.class).maxTermCount(TAG_FACETS))
+				.aggregation(TAG_COUNTS, f -> f.terms().field(TAG_IDS, Long.class).maxTermCount(TAG_BUCKETS))
 				.aggregation(CATEGORY_COUNTS, f -> f.terms().field(CATEGORY, Long.class))
 				.aggregation(KIND_COUNTS, f -> f.terms().field(KIND, TopicKind.class))
 				.aggregation(PERIOD_COUNTS, f -> f.range().field(LAST_ACTIVITY, Instant.class)
@@ -258,9 +266,7 @@ public class ForumSearch {
 
 	private Facets facets(SearchResult<TopicHit> result, SearchRequest request, Map<Long, CategoryView> categoryViews,
 			Instant now) {
-		List<FacetValue> tags = result.aggregation(TAG_COUNTS).entrySet().stream()
-				.map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue(), request.tags().contains(e.getKey())))
-				.toList();
+		List<FacetValue> tags = mostUsedTags(result.aggregation(TAG_COUNTS), TAG_FACETS, request.tags());
 		List<FacetValue> categoryFacets = new ArrayList<>();
 		Map<Long, Long> categoryCounts = result.aggregation(CATEGORY_COUNTS);
 		categoryViews.values().forEach(c -> {
@@ -282,6 +288,27 @@ public class ForumSearch {
 			}
 		}
 		return new Facets(tags, categoryFacets, kinds, periods);
+	}
+
+	/**
+	 * The tags counted most often, most first and then by name, named from the forum's tag table:
+	 * only the names of the tags that may be shown are read (the first {@code limit} by count and
+	 * any tied with the last of them), and tags deleted since they were indexed are left out.
+	 */
+	private List<FacetValue> mostUsedTags(Map<Long, Long> countsById, int limit, List<String> selected) {
+		List<Map.Entry<Long, Long>> byCount = countsById.entrySet().stream()
+				.sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
+				.toList();
+		long lowest = byCount.size() > limit ? byCount.get(limit - 1).getValue() : 0;
+		List<Map.Entry<Long, Long>> shown = byCount.stream().takeWhile(e -> e.getValue() >= lowest).toList();
+		Map<Long, String> names = forum.tagNames(shown.stream().map(Map.Entry::getKey).toList());
+		return shown.stream()
+				.filter(e -> names.containsKey(e.getKey()))
+				.map(e -> new FacetValue(names.get(e.getKey()), names.get(e.getKey()), e.getValue(),
+						selected.contains(names.get(e.getKey()))))
+				.sorted(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value))
+				.limit(limit)
+				.toList();
 	}
 
 	/**
@@ -311,11 +338,9 @@ public class ForumSearch {
 		SearchResult<Long> result = Search.session(entityManager).search(Topic.class)
 				.select(f -> f.id(Long.class))
 				.where(f -> new ForumPredicates(f, searcher).topicVisible())
-				.aggregation(TAG_COUNTS, f -> f.terms().field(TAGS, String.class).maxTermCount(POPULAR_TAGS))
+				.aggregation(TAG_COUNTS, f -> f.terms().field(TAG_IDS, Long.class).maxTermCount(TAG_BUCKETS))
 				.fetch(0);
-		return result.aggregation(TAG_COUNTS).entrySet().stream()
-				.map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue(), false))
-				.toList();
+		return mostUsedTags(result.aggregation(TAG_COUNTS), POPULAR_TAGS, List.of());
 	}
 
 	/** The author whose posts to search: the one named, or the searcher for "only my posts". */
