@@ -18,6 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +42,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * ({@link TransactionExecutionListener}), and a page rendered while a write committed is not
  * stored (a generation number taken before rendering must still be current after it). Entries
  * also expire after {@code ttl}, so that "5 min ago" and day counters move on.
+ * <p>
+ * Rendering a page again happens once, not once per waiting reader: when a page is missing (after a
+ * write, or at first), the first request renders it and requests for the same page arriving
+ * meanwhile wait for that rendering and are answered from it, provided no write committed since it
+ * began. When a page is merely older than {@code ttl} (and no write changed it), one request
+ * renders it afresh while the others are still answered from the old copy, so that pages expiring
+ * together do not make every reader wait at once.
  * <p>
  * Stored pages carry an ETag (a conditional request gets 304) and a gzip copy for clients that
  * accept it.
@@ -68,15 +80,24 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 	/** Set by {@link GlobalModel} when a signed-in member's page is rendered: such a page is never stored. */
 	static final String RENDERED_FOR_MEMBER = AnonymousPageCache.class.getName() + ".member";
 
-	record Page(byte[] body, byte[] gzip, String etag, List<Map.Entry<String, String>> headers, long generation) {
+	/** How long a request waits for another request's rendering of the same page before rendering it itself. */
+	private static final long WAIT_FOR_RENDERING_MS = 5_000;
+
+	record Page(byte[] body, byte[] gzip, String etag, List<Map.Entry<String, String>> headers, long generation,
+			long renderedAt) {
 	}
 
 	private final Cache<String, Page> pages;
 	private final AtomicLong generation = new AtomicLong();
+	private final long ttlNanos;
+	/** Pages being rendered now, by key: requests for the same page wait for them. */
+	private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
 
 	AnonymousPageCache(Duration ttl, long maxBytes) {
+		this.ttlNanos = ttl.toNanos();
 		this.pages = Caffeine.newBuilder()
-				.expireAfterWrite(ttl)
+				// Kept up to twice the ttl: past the ttl a page is only served while it is being rendered afresh.
+				.expireAfterWrite(ttl.multipliedBy(2))
 				.maximumWeight(maxBytes)
 				.weigher((String key, Page page) -> page.body().length + page.gzip().length + key.length())
 				.build();
@@ -120,11 +141,42 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 			return;
 		}
 		String key = key(request);
+		long current = generation.get();
 		Page page = pages.getIfPresent(key);
-		if (page != null && page.generation() == generation.get()) {
-			serve(page, request, response);
-			return;
+		CompletableFuture<Page> mine = new CompletableFuture<>();
+		if (page != null && page.generation() == current) {
+			boolean fresh = System.nanoTime() - page.renderedAt() < ttlNanos;
+			if (fresh || rendering.putIfAbsent(key, mine) != null) {
+				serve(page, request, response);
+				return;
+			}
 		}
+		else {
+			CompletableFuture<Page> other = rendering.putIfAbsent(key, mine);
+			if (other != null) {
+				Page rendered = await(other);
+				// Only a rendering that began after the last write (none committed since) answers this request.
+				if (rendered != null && rendered.generation() == generation.get()) {
+					serve(rendered, request, response);
+				}
+				else {
+					render(key, request, response, chain);
+				}
+				return;
+			}
+		}
+		try {
+			mine.complete(render(key, request, response, chain));
+		}
+		finally {
+			mine.complete(null);
+			rendering.remove(key, mine);
+		}
+	}
+
+	/** Renders the page and keeps it if it may be kept; returns the kept page, or null. */
+	private Page render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
 		long before = generation.get();
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		try {
@@ -134,11 +186,26 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 				// Stored only if no write committed while it was rendered.
 				if (generation.get() == before) {
 					pages.put(key, rendered);
+					return rendered;
 				}
 			}
+			return null;
 		}
 		finally {
 			wrapper.copyBodyToResponse();
+		}
+	}
+
+	private static Page await(CompletableFuture<Page> rendering) {
+		try {
+			return rendering.get(WAIT_FOR_RENDERING_MS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (ExecutionException | TimeoutException e) {
+			return null;
 		}
 	}
 
@@ -193,7 +260,7 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 		if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
 			headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, response.getContentType()));
 		}
-		return new Page(body, gzip(body), etag(body), List.copyOf(headers), generation);
+		return new Page(body, gzip(body), etag(body), List.copyOf(headers), generation, System.nanoTime());
 	}
 
 	private static void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
