@@ -23,6 +23,13 @@ public class ForumProperties {
 	private Duration formTokenLifetime = Duration.ofDays(2);
 	/** Secret for signing posting-form tokens; set it when several nodes serve the forum. */
 	private String formTokenSecret = "";
+	/**
+	 * Keep topic pages as every reader shares them until the next write on this node. Off in the
+	 * cluster profile, where another node's write would not reach this node's copy.
+	 */
+	private boolean sharedPageCache = true;
+	/** At most this many bytes of kept topic pages. */
+	private long sharedPageCacheBytes = 64L * 1024 * 1024;
 
 	public int getPostsPerPage() { return postsPerPage; }
 	public void setPostsPerPage(int v) { postsPerPage = v; }
@@ -40,4 +47,8 @@ public class ForumProperties {
 	public void setFormTokenLifetime(Duration v) { formTokenLifetime = v; }
 	public String getFormTokenSecret() { return formTokenSecret; }
 	public void setFormTokenSecret(String v) { formTokenSecret = v; }
+	public boolean isSharedPageCache() { return sharedPageCache; }
+	public void setSharedPageCache(boolean v) { sharedPageCache = v; }
+	public long getSharedPageCacheBytes() { return sharedPageCacheBytes; }
+	public void setSharedPageCacheBytes(long v) { sharedPageCacheBytes = v; }
 }

@@ -1,5 +1,7 @@
 package org.steadfast.forum;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -7,12 +9,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.Role;
 import org.steadfast.forum.ForumViews.Listing;
@@ -22,13 +27,17 @@ import org.steadfast.forum.ForumViews.TagSummary;
 import org.steadfast.forum.ForumViews.TopicHeader;
 import org.steadfast.forum.ForumViews.TopicPage;
 import org.steadfast.forum.ForumViews.TopicSummary;
+import org.steadfast.web.ContentChanges;
 
 /**
  * The read side of the forum: each page is a fixed, small number of SQL statements (no N+1),
  * and visibility is part of every query's WHERE clause rather than a filter applied afterwards.
  */
 @Service
-@Transactional(readOnly = true)
+// Reads need no transaction of their own: each select runs in auto-commit on the one connection
+// the method holds, so a page sends no transaction-control statements (three per transaction on
+// MySQL). Called inside a writing transaction, a read joins it.
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class ForumQueries {
 
 	/**
@@ -55,10 +64,21 @@ public class ForumQueries {
 
 	private final JdbcClient jdbc;
 	private final ForumProperties properties;
+	private final ContentChanges changes;
+	/** Topic pages as every reader shares them (null when switched off); see {@link #sharedPage}. */
+	private final Cache<PageKey, KeptPage> sharedPages;
 
-	ForumQueries(JdbcClient jdbc, ForumProperties properties) {
+	ForumQueries(JdbcClient jdbc, ForumProperties properties, ContentChanges changes) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.changes = changes;
+		this.sharedPages = properties.isSharedPageCache()
+				? Caffeine.newBuilder()
+						.maximumWeight(properties.getSharedPageCacheBytes())
+						.weigher((PageKey key, KeptPage kept) -> 512 + kept.page().rows().stream()
+								.mapToInt(row -> 2 * row.html().length() + 256).sum())
+						.build()
+				: null;
 	}
 
 	public Listing<TopicSummary> latest(Viewer viewer, int page) {
@@ -157,14 +177,22 @@ public class ForumQueries {
 	 * (the page then answers 404, without revealing which).
 	 */
 	public Optional<TopicHeader> topic(Viewer viewer, long topicId) {
+		return header(viewer.isMember() ? viewer.memberId() : -1L, topicId)
+				.filter(h -> viewer.canRead(h.authorId(), h.visibility(), h.status()));
+	}
+
+	/** The topic's header whoever may see it; following and read marker are those of member {@code me}. */
+	private Optional<TopicHeader> header(long me, long topicId) {
 		return jdbc.sql("""
 				select t.id, t.title, t.slug, t.kind, t.visibility, t.status, t.category_id, c.slug as category_slug,
 				       c.name as category_name, c.advice, c.archived, t.author_id, a.username, a.display_name,
 				       t.reply_count, t.created_at, t.last_posted_at, t.pinned, t.locked, t.helpful_post_id,
-				       exists (select 1 from topic_follow f where f.topic_id = t.id and f.member_id = ?) as following
+				       exists (select 1 from topic_follow f where f.topic_id = t.id and f.member_id = ?) as following,
+				       coalesce((select r.last_read_number from topic_read r where r.member_id = ? and r.topic_id = t.id), 0)
+				         as last_read
 				from topic t join category c on c.id = t.category_id join member a on a.id = t.author_id
 				where t.id = ?""")
-				.params(viewer.isMember() ? viewer.memberId() : -1L, topicId)
+				.params(me, me, topicId)
 				.query((rs, n) -> new TopicHeader(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
 						TopicKind.valueOf(rs.getString("kind")), Visibility.valueOf(rs.getString("visibility")),
 						ContentStatus.valueOf(rs.getString("status")), rs.getLong("category_id"),
@@ -172,55 +200,165 @@ public class ForumQueries {
 						rs.getBoolean("archived"), rs.getLong("author_id"), rs.getString("username"),
 						rs.getString("display_name"), rs.getInt("reply_count"), instant(rs, "created_at"),
 						instant(rs, "last_posted_at"), rs.getBoolean("pinned"), rs.getBoolean("locked"),
-						(Long) rs.getObject("helpful_post_id", Long.class), List.of(), rs.getBoolean("following")))
-				.optional()
-				.filter(h -> viewer.canRead(h.authorId(), h.visibility(), h.status()));
+						(Long) rs.getObject("helpful_post_id", Long.class), List.of(), rs.getBoolean("following"),
+						rs.getInt("last_read")))
+				.optional();
 	}
 
-	/** One page of a topic: header, posts with authors and reactions, tags. Five statements whatever the size. */
+	/**
+	 * One page of a topic for this viewer: header, posts with authors and reactions, tags. The page
+	 * as everyone shares it comes from {@link #sharedPage} (four statements, or none while it is
+	 * kept); the viewer's own part is laid over it here: whether they may see it at all, which posts
+	 * they may read, their blocks, their own reactions, following and read marker (one statement for
+	 * a member, none for a guest).
+	 */
 	public Optional<TopicPage> topicPage(Viewer viewer, long topicId, int page) {
-		Optional<TopicHeader> found = topic(viewer, topicId);
-		if (found.isEmpty()) {
+		SharedPage shared = sharedPage(topicId, page).orElse(null);
+		if (shared == null || !viewer.canRead(shared.header().authorId(), shared.header().visibility(),
+				shared.header().status())) {
 			return Optional.empty();
 		}
-		TopicHeader header = found.get();
+		TopicHeader header = shared.header();
+		Personal personal = viewer.isMember() ? personal(viewer.memberId(), topicId) : Personal.GUEST;
+		List<PostView> rows = shared.rows().stream().map(row -> {
+			List<ReactionKind> mine = viewer.isMember()
+					? shared.reactions().getOrDefault(row.id(), List.of()).stream()
+							.filter(r -> r.memberId() == viewer.memberId()).map(Reaction::kind).toList()
+					: List.of();
+			return redact(viewer, new PostView(row.id(), row.number(), row.authorId(), row.authorUsername(),
+					row.authorName(), row.authorRole(), row.html(), row.status(), row.createdAt(), row.editedAt(),
+					row.editCount(), row.version(), row.reactions(), mine, personal.blocks().contains(row.authorId())));
+		}).toList();
+		long helpfulId = header.helpfulPostId() == null ? -1 : header.helpfulPostId();
+		PostView helpful = rows.stream().filter(r -> r.id() == helpfulId && r.visible() && !r.blocked()).findFirst()
+				.orElse(null);
+		int from = (shared.page() - 1) * properties.getPostsPerPage() + 1;
+		int to = shared.page() * properties.getPostsPerPage();
+		List<PostView> posts = rows.stream().filter(r -> r.number() >= from && r.number() <= to).toList();
+		TopicHeader mineHeader = new TopicHeader(header.id(), header.title(), header.slug(), header.kind(),
+				header.visibility(), header.status(), header.categoryId(), header.categorySlug(), header.categoryName(),
+				header.advice(), header.categoryArchived(), header.authorId(), header.authorUsername(),
+				header.authorName(), header.replyCount(), header.createdAt(), header.lastPostedAt(), header.pinned(),
+				header.locked(), header.helpfulPostId(), header.tags(), personal.following(), personal.lastRead());
+		return Optional.of(new TopicPage(mineHeader, posts, helpful, shared.page(), shared.pages()));
+	}
+
+	/** One reaction: who gave it (to find the reader's own) and which. */
+	private record Reaction(long memberId, ReactionKind kind) {
+	}
+
+	/**
+	 * A topic page as every reader shares it, before anyone's own view: all its posts unredacted,
+	 * nobody blocked, reaction counts and who reacted. It never leaves this class;
+	 * {@link #topicPage} decides what of it a viewer gets.
+	 */
+	private record SharedPage(TopicHeader header, List<PostView> rows, Map<Long, List<Reaction>> reactions, int page,
+			int pages) {
+	}
+
+	private record PageKey(long topicId, int page) {
+	}
+
+	private record KeptPage(long generation, SharedPage page) {
+	}
+
+	/** The viewer's own part of a topic page. */
+	private record Personal(boolean following, int lastRead, Set<Long> blocks) {
+		static final Personal GUEST = new Personal(false, 0, Set.of());
+	}
+
+	/**
+	 * The shared page, kept while no write that a reader could see has committed ({@link ContentChanges}):
+	 * a popular topic read by many members between two replies costs its four statements once.
+	 */
+	private Optional<SharedPage> sharedPage(long topicId, int page) {
+		if (sharedPages == null) {
+			return loadSharedPage(topicId, page);
+		}
+		PageKey key = new PageKey(topicId, page);
+		long before = changes.current();
+		KeptPage kept = sharedPages.getIfPresent(key);
+		if (kept != null && kept.generation() == before) {
+			return Optional.of(kept.page());
+		}
+		Optional<SharedPage> loaded = loadSharedPage(topicId, page);
+		// Kept only if nothing changed while it was read.
+		if (loaded.isPresent() && changes.current() == before) {
+			sharedPages.put(key, new KeptPage(before, loaded.get()));
+		}
+		return loaded;
+	}
+
+	private Optional<SharedPage> loadSharedPage(long topicId, int page) {
+		TopicHeader header = header(-1L, topicId).orElse(null);
+		if (header == null) {
+			return Optional.empty();
+		}
 		int size = properties.getPostsPerPage();
 		int pages = Math.max(1, (header.postCount() + size - 1) / size);
 		int p = Math.min(Math.max(1, page), pages);
-		int from = (p - 1) * size + 1;
-		int to = p * size;
 		long helpfulId = header.helpfulPostId() == null ? -1 : header.helpfulPostId();
-
 		List<PostView> rows = jdbc.sql("""
 				select p.id, p.number, p.author_id, m.username, m.display_name, m.role, p.html, p.status,
-				       p.created_at, p.edited_at, p.edit_count, p.version,
-				       exists (select 1 from member_block b
-				               where (b.blocker_id = :me and b.blocked_id = p.author_id)
-				                  or (b.blocker_id = p.author_id and b.blocked_id = :me)) as blocked
+				       p.created_at, p.edited_at, p.edit_count, p.version
 				from post p join member m on m.id = p.author_id
 				where p.topic_id = :topic and (p.number between :from and :to or p.id = :helpful)
 				order by p.number""")
-				.param("topic", topicId).param("from", from).param("to", to).param("helpful", helpfulId)
-				.param("me", viewer.isMember() ? viewer.memberId() : -1L)
+				.param("topic", topicId).param("from", (p - 1) * size + 1).param("to", p * size)
+				.param("helpful", helpfulId)
 				.query((rs, n) -> new PostView(rs.getLong("id"), rs.getInt("number"), rs.getLong("author_id"),
 						rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
 						rs.getString("html"), ContentStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
 						instant(rs, "edited_at"), rs.getInt("edit_count"), rs.getLong("version"), Map.of(), List.of(),
-						rs.getBoolean("blocked")))
-				.list()
-				.stream()
-				.map(post -> redact(viewer, post))
-				.toList();
-		rows = withReactions(viewer, rows);
-		PostView helpful = rows.stream().filter(r -> r.id() == helpfulId && r.visible()).findFirst().orElse(null);
-		List<PostView> posts = rows.stream().filter(r -> r.number() >= from && r.number() <= to).toList();
+						false))
+				.list();
+		// Reactions count on visible posts only; the rows come straight from the primary key and are
+		// counted here, with no grouping to sort.
+		List<Long> ids = rows.stream().filter(PostView::visible).map(PostView::id).toList();
+		Map<Long, List<Reaction>> reactions = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select post_id, member_id, kind from reaction where post_id in (:ids)")
+					.param("ids", ids)
+					.query((ResultSet rs) -> {
+						reactions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+								.add(new Reaction(rs.getLong(2), ReactionKind.valueOf(rs.getString(3))));
+					});
+		}
+		rows = rows.stream().map(row -> {
+			Map<ReactionKind, Integer> counts = new EnumMap<>(ReactionKind.class);
+			reactions.getOrDefault(row.id(), List.of()).forEach(r -> counts.merge(r.kind(), 1, Integer::sum));
+			return new PostView(row.id(), row.number(), row.authorId(), row.authorUsername(), row.authorName(),
+					row.authorRole(), row.html(), row.status(), row.createdAt(), row.editedAt(), row.editCount(),
+					row.version(), counts.isEmpty() ? Map.of() : counts, List.of(), false);
+		}).toList();
 		List<String> tags = tagsOf(List.of(topicId)).getOrDefault(topicId, List.of());
 		TopicHeader withTags = new TopicHeader(header.id(), header.title(), header.slug(), header.kind(),
 				header.visibility(), header.status(), header.categoryId(), header.categorySlug(), header.categoryName(),
 				header.advice(), header.categoryArchived(), header.authorId(), header.authorUsername(),
 				header.authorName(), header.replyCount(), header.createdAt(), header.lastPostedAt(), header.pinned(),
-				header.locked(), header.helpfulPostId(), tags, header.following());
-		return Optional.of(new TopicPage(withTags, posts, helpful, p, pages));
+				header.locked(), header.helpfulPostId(), tags, false, 0);
+		return Optional.of(new SharedPage(withTags, rows, reactions, p, pages));
+	}
+
+	/** Following, read marker and blocks (either way) of a member, in one statement. */
+	private Personal personal(long memberId, long topicId) {
+		boolean[] following = { false };
+		int[] lastRead = { 0 };
+		Set<Long> blocks = new HashSet<>();
+		jdbc.sql("""
+				select 'F' as what, 0 as val from topic_follow where member_id = :me and topic_id = :topic
+				union all select 'R', last_read_number from topic_read where member_id = :me and topic_id = :topic
+				union all select 'B', blocked_id from member_block where blocker_id = :me
+				union all select 'B', blocker_id from member_block where blocked_id = :me""")
+				.param("me", memberId).param("topic", topicId)
+				.query((ResultSet rs) -> {
+					switch (rs.getString(1)) {
+						case "F" -> following[0] = true;
+						case "R" -> lastRead[0] = rs.getInt(2);
+						default -> blocks.add(rs.getLong(2));
+					}
+				});
+		return new Personal(following[0], lastRead[0], blocks);
 	}
 
 	/**
@@ -242,32 +380,6 @@ public class ForumQueries {
 		}
 		return new PostView(post.id(), post.number(), post.authorId(), post.authorUsername(), post.authorName(),
 				post.authorRole(), "", post.status(), post.createdAt(), null, 0, post.version(), Map.of(), List.of(), false);
-	}
-
-	private List<PostView> withReactions(Viewer viewer, List<PostView> posts) {
-		List<Long> ids = posts.stream().filter(p -> p.visible() && !p.blocked()).map(PostView::id).toList();
-		if (ids.isEmpty()) {
-			return posts;
-		}
-		Map<Long, Map<ReactionKind, Integer>> counts = new HashMap<>();
-		jdbc.sql("select post_id, kind, count(*) from reaction where post_id in (:ids) group by post_id, kind")
-				.param("ids", ids)
-				.query((ResultSet rs) -> {
-					counts.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ReactionKind.class))
-							.put(ReactionKind.valueOf(rs.getString(2)), rs.getInt(3));
-				});
-		Map<Long, List<ReactionKind>> mine = new HashMap<>();
-		if (viewer.isMember()) {
-			jdbc.sql("select post_id, kind from reaction where member_id = :me and post_id in (:ids)")
-					.param("me", viewer.memberId()).param("ids", ids)
-					.query((ResultSet rs) -> {
-						mine.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(ReactionKind.valueOf(rs.getString(2)));
-					});
-		}
-		return posts.stream().map(p -> new PostView(p.id(), p.number(), p.authorId(), p.authorUsername(),
-				p.authorName(), p.authorRole(), p.html(), p.status(), p.createdAt(), p.editedAt(), p.editCount(),
-				p.version(), counts.getOrDefault(p.id(), Map.of()), mine.getOrDefault(p.id(), List.of()), p.blocked()))
-				.toList();
 	}
 
 	/** Where a post sits: its topic and number, if this viewer may see the topic. */

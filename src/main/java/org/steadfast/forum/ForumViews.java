@@ -55,11 +55,12 @@ public final class ForumViews {
 		}
 	}
 
+	/** A topic as its page shows it; {@code following} and {@code lastRead} (0 when never read) are the viewer's. */
 	public record TopicHeader(long id, String title, String slug, TopicKind kind, Visibility visibility,
 			ContentStatus status, long categoryId, String categorySlug, String categoryName, boolean advice,
 			boolean categoryArchived, long authorId, String authorUsername, String authorName, int replyCount,
 			Instant createdAt, Instant lastPostedAt, boolean pinned, boolean locked, Long helpfulPostId, List<String> tags,
-			boolean following) {
+			boolean following, int lastRead) {
 
 		public int postCount() {
 			return replyCount + 1;

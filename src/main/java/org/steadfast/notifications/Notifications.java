@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ReactionKind;
@@ -22,7 +23,8 @@ import org.steadfast.forum.Viewer;
  * out of both the page and the count, inside the query.
  */
 @Service
-@Transactional(readOnly = true)
+// Reads run without a transaction of their own (see ForumQueries); the writes below have one.
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class Notifications {
 
 	public static final int PAGE_SIZE = 30;
@@ -36,8 +38,9 @@ public class Notifications {
 			  and (n.topic_id is null or (""" + ForumQueries.VISIBLE_TOPIC + """
 			))
 			  and (n.post_id is null or p.status = 'VISIBLE' or p.author_id = :me)
-			  and (n.actor_id is null or not exists (select 1 from member_block b
-			       where (b.blocker_id = :me and b.blocked_id = n.actor_id) or (b.blocker_id = n.actor_id and b.blocked_id = :me)))
+			  and (n.actor_id is null
+			       or not exists (select 1 from member_block b where b.blocker_id = :me and b.blocked_id = n.actor_id)
+			          and not exists (select 1 from member_block b where b.blocker_id = n.actor_id and b.blocked_id = :me))
 			""";
 
 	private final JdbcClient jdbc;
@@ -51,6 +54,13 @@ public class Notifications {
 	}
 
 	public int unreadCount(long memberId) {
+		// Most pages are shown to someone with nothing unread: one look at the member's index says so,
+		// without planning the joins that decide what they may still see.
+		boolean any = jdbc.sql("select exists (select 1 from notification where member_id = ? and read_at is null)")
+				.param(memberId).query(Boolean.class).single();
+		if (!any) {
+			return 0;
+		}
 		return ForumQueries.bindViewer(jdbc.sql("select count(*) " + VISIBLE + " and n.read_at is null"),
 				new Viewer(memberId, false)).query(Integer.class).single();
 	}

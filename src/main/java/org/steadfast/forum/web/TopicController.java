@@ -73,7 +73,10 @@ class TopicController {
 		if (viewer.isMember()) {
 			model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(viewer.memberId())));
 			int lastShown = topicPage.posts().isEmpty() ? 0 : topicPage.posts().get(topicPage.posts().size() - 1).number();
-			readState.markRead(viewer.memberId(), topicPage.topic().id(), lastShown);
+			// Rereading a page already read writes nothing.
+			if (lastShown > topicPage.topic().lastRead()) {
+				readState.markRead(viewer.memberId(), topicPage.topic().id(), lastShown);
+			}
 			model.addAttribute("following", topicPage.topic().following());
 		}
 		return "forum/topic";

@@ -23,12 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.http.HttpHeaders;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.steadfast.web.ContentChanges;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -38,9 +36,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * It can never hold private content: only requests without a session or remember-me cookie (a
  * guest, whom every query shows public content only) are answered from it or stored in it, and a
  * response is stored only when it created no session and set no cookie. It never shows stale
- * content after a write: every committed read-write transaction empties it
- * ({@link TransactionExecutionListener}), and a page rendered while a write committed is not
- * stored (a generation number taken before rendering must still be current after it). Entries
+ * content after a write: a page is served only while {@link ContentChanges} has not moved since it
+ * was rendered (every committed write that a reader could see moves it), and a page rendered while
+ * a write committed is not stored. Entries
  * also expire after {@code ttl}, so that "5 min ago" and day counters move on.
  * <p>
  * Rendering a page again happens once, not once per waiting reader: when a page is missing (after a
@@ -53,7 +51,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Stored pages carry an ETag (a conditional request gets 304) and a gzip copy for clients that
  * accept it.
  */
-class AnonymousPageCache extends OncePerRequestFilter implements TransactionExecutionListener {
+class AnonymousPageCache extends OncePerRequestFilter {
 
 	/**
 	 * Session and remember-me cookies: either means the request may be someone's, never cached.
@@ -68,13 +66,6 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 	private static final List<String> PREFIXES = List.of("/latest", "/unanswered", "/c/", "/t/", "/tags", "/p/",
 			"/plans/", "/checkins", "/u/", "/help", "/search");
 
-	/** Transactions that write only a member's own state, which no guest page shows. */
-	private static final List<String> PRIVATE_WRITES = List.of("org.steadfast.forum.ReadState.markRead",
-			// Prefixes (ending in a dot): notifications, mail and digests are a member's own; the event
-			// registry's and the job records' bookkeeping shows on no page. Without these, every post's
-			// after-commit notifications would empty the cache a second time.
-			"org.steadfast.notifications.", "org.springframework.modulith.", "org.steadfast.ops.");
-
 	private static final int MAX_PAGE_BYTES = 1 << 20;
 
 	/** Set by {@link GlobalModel} when a signed-in member's page is rendered: such a page is never stored. */
@@ -88,12 +79,13 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 	}
 
 	private final Cache<String, Page> pages;
-	private final AtomicLong generation = new AtomicLong();
+	private final ContentChanges changes;
 	private final long ttlNanos;
 	/** Pages being rendered now, by key: requests for the same page wait for them. */
 	private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
 
-	AnonymousPageCache(Duration ttl, long maxBytes) {
+	AnonymousPageCache(ContentChanges changes, Duration ttl, long maxBytes) {
+		this.changes = changes;
 		this.ttlNanos = ttl.toNanos();
 		this.pages = Caffeine.newBuilder()
 				// Kept up to twice the ttl: past the ttl a page is only served while it is being rendered afresh.
@@ -105,32 +97,13 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 
 	/** Empties the cache; pages being rendered now will not be stored. */
 	void evictAll() {
-		generation.incrementAndGet();
+		changes.changed();
 		pages.invalidateAll();
 	}
 
 	long size() {
 		pages.cleanUp();
 		return pages.estimatedSize();
-	}
-
-	@Override
-	public void afterCommit(TransactionExecution transaction, Throwable failure) {
-		if (failure == null && !transaction.isReadOnly() && !isPrivate(transaction.getTransactionName())) {
-			evictAll();
-		}
-	}
-
-	private static boolean isPrivate(String transactionName) {
-		if (transactionName == null) {
-			return false;
-		}
-		for (String write : PRIVATE_WRITES) {
-			if (write.endsWith(".") ? transactionName.startsWith(write) : transactionName.equals(write)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@Override
@@ -141,7 +114,7 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 			return;
 		}
 		String key = key(request);
-		long current = generation.get();
+		long current = changes.current();
 		Page page = pages.getIfPresent(key);
 		CompletableFuture<Page> mine = new CompletableFuture<>();
 		if (page != null && page.generation() == current) {
@@ -156,7 +129,7 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 			if (other != null) {
 				Page rendered = await(other);
 				// Only a rendering that began after the last write (none committed since) answers this request.
-				if (rendered != null && rendered.generation() == generation.get()) {
+				if (rendered != null && rendered.generation() == changes.current()) {
 					serve(rendered, request, response);
 				}
 				else {
@@ -177,14 +150,14 @@ class AnonymousPageCache extends OncePerRequestFilter implements TransactionExec
 	/** Renders the page and keeps it if it may be kept; returns the kept page, or null. */
 	private Page render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long before = generation.get();
+		long before = changes.current();
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, wrapper);
 			if (storable(request, wrapper)) {
 				Page rendered = page(wrapper, before);
 				// Stored only if no write committed while it was rendered.
-				if (generation.get() == before) {
+				if (changes.current() == before) {
 					pages.put(key, rendered);
 					return rendered;
 				}

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.steadfast.web.ContentChanges;
 
 /**
  * The guest page cache ({@link AnonymousPageCache}), in front of Spring Security so that a
@@ -17,9 +18,9 @@ import org.springframework.core.Ordered;
 class PageCacheConfig {
 
 	@Bean
-	AnonymousPageCache anonymousPageCache(@Value("${steadfast.web.page-cache.ttl:60s}") Duration ttl,
+	AnonymousPageCache anonymousPageCache(ContentChanges changes, @Value("${steadfast.web.page-cache.ttl:60s}") Duration ttl,
 			@Value("${steadfast.web.page-cache.max-bytes:67108864}") long maxBytes) {
-		return new AnonymousPageCache(ttl, maxBytes);
+		return new AnonymousPageCache(changes, ttl, maxBytes);
 	}
 
 	@Bean

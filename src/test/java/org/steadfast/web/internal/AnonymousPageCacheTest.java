@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.steadfast.web.ContentChanges;
 
 /** Many guests asking for a page that must be rendered again cost one rendering, never a stale page after a write. */
 class AnonymousPageCacheTest {
@@ -61,7 +62,7 @@ class AnonymousPageCacheTest {
 
 	@Test
 	void guestsArrivingWhileAPageIsRenderedWaitForThatRendering() throws Exception {
-		AnonymousPageCache cache = new AnonymousPageCache(Duration.ofMinutes(1), 1 << 20);
+		AnonymousPageCache cache = new AnonymousPageCache(new ContentChanges(), Duration.ofMinutes(1), 1 << 20);
 		rendering = new CountDownLatch(1);
 		release = new CountDownLatch(1);
 		List<Future<String>> answers = guests(cache, 8);
@@ -76,7 +77,7 @@ class AnonymousPageCacheTest {
 
 	@Test
 	void aRenderingThatAWriteOvertookAnswersNobodyWhoCameAfterTheWrite() throws Exception {
-		AnonymousPageCache cache = new AnonymousPageCache(Duration.ofMinutes(1), 1 << 20);
+		AnonymousPageCache cache = new AnonymousPageCache(new ContentChanges(), Duration.ofMinutes(1), 1 << 20);
 		rendering = new CountDownLatch(1);
 		release = new CountDownLatch(1);
 		Future<String> first = pool.submit(() -> guest(cache));
@@ -92,7 +93,7 @@ class AnonymousPageCacheTest {
 
 	@Test
 	void anExpiredPageIsRenderedAfreshByOneGuestWhileTheOthersGetTheOldCopy() throws Exception {
-		AnonymousPageCache cache = new AnonymousPageCache(Duration.ofMillis(100), 1 << 20);
+		AnonymousPageCache cache = new AnonymousPageCache(new ContentChanges(), Duration.ofMillis(100), 1 << 20);
 		assertThat(guest(cache)).isEqualTo("rendering 1");
 		Thread.sleep(150);
 		rendering = new CountDownLatch(1);
