@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.steadfast.accounts.CurrentMember;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ForumViews.PostView;
 import org.steadfast.forum.ForumViews.TopicHeader;
+import org.steadfast.web.PageFragments;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -34,7 +36,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * and the reader's time zone and language. An edit, a reaction or a moderator's decision changes the
  * view and so the key; nothing has to be evicted, and no reader ever gets a rendering made for
  * another relation. The one per-request value inside a rendering, the CSRF token of its forms, is
- * kept as a placeholder and filled with the current request's token on the way out.
+ * kept as a placeholder and filled with the current request's token on the way out. Kept renderings
+ * are stored encoded and spliced into the page's bytes as it is sent ({@link PageFragments}), so a
+ * kept post is neither copied as text nor encoded again.
  * <p>
  * Off when templates are not cached (the {@code dev} profile), so that template edits show at once.
  */
@@ -61,7 +65,8 @@ public class RenderedPosts {
 
 	private final ITemplateEngine engine;
 	private final boolean enabled;
-	private final Cache<Key, String> posts;
+	/** Each kept rendering, encoded, in pieces around the CSRF token's places ({@link PageFragments#pieces}). */
+	private final Cache<Key, byte[][]> posts;
 
 	RenderedPosts(ITemplateEngine engine, @Value("${spring.thymeleaf.cache:true}") boolean templatesCached,
 			@Value("${steadfast.web.rendered-posts.max-bytes:33554432}") long maxBytes) {
@@ -70,7 +75,8 @@ public class RenderedPosts {
 		this.posts = Caffeine.newBuilder()
 				.maximumWeight(maxBytes)
 				// Characters of the kept rendering and of the post's own HTML held by the key.
-				.weigher((Key key, String html) -> 2 * (html.length() + key.post().html().length()) + 256)
+				.weigher((Key key, byte[][] pieces) -> Arrays.stream(pieces).mapToInt(piece -> piece.length + 16).sum()
+						+ 2 * key.post().html().length() + 256)
 				.build();
 	}
 
@@ -83,15 +89,20 @@ public class RenderedPosts {
 			return render(post, topic, inHelpful, request, current.getResponse());
 		}
 		Key key = key(post, topic, me, inHelpful);
-		String kept = posts.getIfPresent(key);
+		byte[][] kept = posts.getIfPresent(key);
 		if (kept == null) {
 			String html = render(post, topic, inHelpful, request, current.getResponse());
 			if (token == null || token.length() >= MIN_TOKEN_LENGTH) {
-				posts.put(key, token == null ? html : html.replace(token, TOKEN_PLACEHOLDER));
+				posts.put(key, token == null ? PageFragments.pieces(html, TOKEN_PLACEHOLDER)
+						: PageFragments.pieces(html.replace(token, TOKEN_PLACEHOLDER), TOKEN_PLACEHOLDER));
 			}
 			return html;
 		}
-		return token == null ? kept : kept.replace(TOKEN_PLACEHOLDER, token);
+		// Spliced into the page as bytes when the page is sent whole; as text otherwise.
+		if (PageFragments.accepted(request)) {
+			return PageFragments.add(request, kept, token);
+		}
+		return PageFragments.text(kept, token == null ? "" : token);
 	}
 
 	long size() {

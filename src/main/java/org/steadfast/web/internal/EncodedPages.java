@@ -10,10 +10,13 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.steadfast.web.PageFragments;
 
 /**
  * Pages are written as text by the templates; this filter gathers that text and sends it as one
@@ -21,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * piece as it is written, and its encoder falls back to a character-at-a-time loop for the rest of
  * each 8 KB buffer after the first non-ASCII character (an emoji on a reaction button, a curly
  * quote in a post), which made encoding the single largest cost of a signed-in topic page.
- * {@link String#getBytes(Charset)} encodes the whole page in one pass instead.
+ * {@link String#getBytes(Charset)} encodes the page in one pass instead, and parts kept already
+ * encoded ({@link PageFragments}: the posts of a topic page) are spliced in as they are.
  * <p>
  * Innermost filter (after Spring Security's chain), GET and HEAD only; a response written as bytes
  * (static files, downloads) passes through untouched.
@@ -38,9 +42,10 @@ class EncodedPages extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		PageFragments fragments = PageFragments.begin(request);
 		var buffered = new BufferedTextResponse(response);
 		chain.doFilter(request, buffered);
-		buffered.send();
+		buffered.send(fragments);
 	}
 
 	/** A response whose writer fills a buffer; {@link #send} encodes and writes it once. */
@@ -104,21 +109,77 @@ class EncodedPages extends OncePerRequestFilter {
 			super.sendRedirect(location);
 		}
 
-		void send() throws IOException {
+		void send(PageFragments fragments) throws IOException {
 			if (text == null || text.length() == 0) {
 				return;
 			}
 			String encoding = getCharacterEncoding();
 			Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-			byte[] bytes = text.toString().getBytes(charset);
+			List<byte[]> chunks = chunks(text.toString(), charset, fragments);
 			text = null;
 			HttpServletResponse response = (HttpServletResponse) getResponse();
 			if (!response.isCommitted()) {
 				response.setCharacterEncoding(charset.name());
-				response.setContentLength(bytes.length);
+				response.setContentLengthLong(chunks.stream().mapToLong(chunk -> chunk.length).sum());
 			}
-			response.getOutputStream().write(bytes);
+			var out = response.getOutputStream();
+			for (byte[] chunk : chunks) {
+				out.write(chunk);
+			}
 		}
+	}
+
+	/**
+	 * The page's bytes: its text encoded, with each part's kept bytes where its marker stands. A
+	 * marker this request did not hand out stays as text.
+	 */
+	static List<byte[]> chunks(String page, Charset charset, PageFragments fragments) {
+		if (fragments.isEmpty()) {
+			return List.of(page.getBytes(charset));
+		}
+		boolean utf8 = StandardCharsets.UTF_8.equals(charset);
+		String prefix = fragments.prefix();
+		List<byte[]> chunks = new ArrayList<>();
+		int from = 0;
+		int at = page.indexOf(prefix);
+		while (at >= 0) {
+			int end = page.indexOf('\u0000', at + prefix.length());
+			PageFragments.Part part = end < 0 ? null : fragments.part(index(page, at + prefix.length(), end));
+			if (part == null) {
+				at = page.indexOf(prefix, at + 1);
+				continue;
+			}
+			chunks.add(page.substring(from, at).getBytes(charset));
+			for (int i = 0; i < part.pieces().length; i++) {
+				if (i > 0) {
+					chunks.add(utf8 ? part.joiner() : recode(part.joiner(), charset));
+				}
+				chunks.add(utf8 ? part.pieces()[i] : recode(part.pieces()[i], charset));
+			}
+			from = end + 1;
+			at = page.indexOf(prefix, from);
+		}
+		chunks.add(page.substring(from).getBytes(charset));
+		return chunks;
+	}
+
+	private static int index(String page, int from, int to) {
+		if (to - from < 1 || to - from > 6) {
+			return -1;
+		}
+		int index = 0;
+		for (int i = from; i < to; i++) {
+			char c = page.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			index = index * 10 + (c - '0');
+		}
+		return index;
+	}
+
+	private static byte[] recode(byte[] utf8, Charset charset) {
+		return new String(utf8, StandardCharsets.UTF_8).getBytes(charset);
 	}
 
 	/** An unsynchronized {@link java.io.StringWriter}: one request thread writes to it. */
