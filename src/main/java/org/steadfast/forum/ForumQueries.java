@@ -230,8 +230,7 @@ public class ForumQueries {
 					row.editCount(), row.version(), row.reactions(), mine, personal.blocks().contains(row.authorId())));
 		}).toList();
 		long helpfulId = header.helpfulPostId() == null ? -1 : header.helpfulPostId();
-		PostView helpful = rows.stream().filter(r -> r.id() == helpfulId && r.visible() && !r.blocked()).findFirst()
-				.orElse(null);
+		PostView helpful = rows.stream().filter(r -> r.id() == helpfulId && r.visible()).findFirst().orElse(null);
 		int from = (shared.page() - 1) * properties.getPostsPerPage() + 1;
 		int to = shared.page() * properties.getPostsPerPage();
 		List<PostView> posts = rows.stream().filter(r -> r.number() >= from && r.number() <= to).toList();

@@ -128,6 +128,55 @@ public class Spelling {
 		}
 	}
 
+	/**
+	 * The slots with each synonym that the index's English analysis reduces to the same terms as
+	 * the typed words or an earlier synonym left out ("coming back" is "come back" once stemmed):
+	 * each is one more phrase query over every post, and asking it twice finds nothing new. As
+	 * they are when the backend is not Lucene (its analysis is the search cluster's own).
+	 */
+	public List<Synonyms.Slot> withDistinctSynonyms(List<Synonyms.Slot> slots) {
+		Analyzer analyzer;
+		try {
+			analyzer = Search.mapping(entityManagerFactory).backend().unwrap(LuceneBackend.class)
+					.analyzer(ForumIndex.ENGLISH).orElse(null);
+		}
+		catch (SearchException e) {
+			return slots;
+		}
+		if (analyzer == null) {
+			return slots;
+		}
+		List<Synonyms.Slot> distinct = new ArrayList<>(slots.size());
+		for (Synonyms.Slot slot : slots) {
+			if (slot.alternatives().isEmpty()) {
+				distinct.add(slot);
+				continue;
+			}
+			Set<List<String>> seen = new HashSet<>();
+			seen.add(terms(analyzer, slot.typed()));
+			List<String> alternatives = slot.alternatives().stream().filter(a -> seen.add(terms(analyzer, a))).toList();
+			distinct.add(new Synonyms.Slot(slot.typed(), alternatives));
+		}
+		return distinct;
+	}
+
+	private static List<String> terms(Analyzer analyzer, String text) {
+		List<String> tokens = new ArrayList<>();
+		try (TokenStream stream = analyzer.tokenStream(ForumIndex.TEXT, text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				tokens.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException e) {
+			// Analysing a string in memory does not fail; if it did, the phrase simply stays.
+			tokens.add(text);
+		}
+		return tokens;
+	}
+
 	/** Both indexes: topics give their titles' and tags' words, posts their text's. */
 	private IndexReader openReader() {
 		return Search.mapping(entityManagerFactory).scope(List.of(Topic.class, Post.class))

@@ -12,7 +12,7 @@ public record Terms(List<Slot> slots, List<String> phrases, Typos typos) {
 	public static final Terms NONE = new Terms(List.of(), List.of(), Typos.NONE);
 
 	public static Terms of(QueryText query, Synonyms synonyms, Spelling spelling) {
-		List<Slot> slots = query.slots(synonyms);
+		List<Slot> slots = spelling.withDistinctSynonyms(query.slots(synonyms));
 		List<String> single = slots.stream().filter(s -> !s.phrase()).map(Slot::typed).toList();
 		return new Terms(slots, query.phrases(), spelling.typos(single));
 	}
