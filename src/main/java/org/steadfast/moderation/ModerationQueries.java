@@ -6,12 +6,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.text.Excerpts;
 
 /** What moderators read: the queue, and a member's record. */
 @Service
-@Transactional(readOnly = true)
+// Reads in auto-commit, without transaction-control round trips (see ForumQueries).
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class ModerationQueries {
 
 	public record QueueItem(long id, long version, long postId, int number, long topicId, String slug, String title,

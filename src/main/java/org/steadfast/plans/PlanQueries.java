@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.forum.ForumQueries;
@@ -29,7 +30,8 @@ import org.steadfast.plans.PlanViews.SlipRow;
  * forum's rule, applied inside each query or to the plan's topic before anything is shown.
  */
 @Service
-@Transactional(readOnly = true)
+// Reads in auto-commit, without transaction-control round trips (see ForumQueries).
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class PlanQueries {
 
 	private static final int RECENT = 7;
