@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * The HTML of each post as {@code forum/_post.html} renders it, kept so that a topic page costs 50
  * look-ups instead of 50 renderings of the same posts. The topic page asks for each post with
- * {@code ${@renderedPosts.html(post, topic, me, inHelpful)}}.
+ * {@code ${@renderedPosts.all(page.posts, topic, me)}} (and the helpful post with {@code html}).
  * <p>
  * A kept post is only ever reused for an identical rendering: the key holds everything the
  * template reads. That is the whole post view (text, status, version, author's name and role,
@@ -78,6 +80,15 @@ public class RenderedPosts {
 				.weigher((Key key, byte[][] pieces) -> Arrays.stream(pieces).mapToInt(piece -> piece.length + 16).sum()
 						+ 2 * key.post().html().length() + 256)
 				.build();
+	}
+
+	/** The renderings of a page's posts, in order: one expression for the page instead of one per post. */
+	public List<String> all(List<PostView> posts, TopicHeader topic, MemberPrincipal me) {
+		List<String> renderings = new ArrayList<>(posts.size());
+		for (PostView post : posts) {
+			renderings.add(html(post, topic, me, false));
+		}
+		return renderings;
 	}
 
 	public String html(PostView post, TopicHeader topic, MemberPrincipal me, boolean inHelpful) {
