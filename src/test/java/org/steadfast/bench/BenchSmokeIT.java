@@ -97,7 +97,7 @@ class BenchSmokeIT {
 			assertThat(run.exitValue()).as(log).isZero();
 			String results = Files.readString(out.resolve("smoke.md"));
 			assertThat(results).contains("| anonymous 50-reply topic page", "| search mix", "| mixed: reads + 10 % replies",
-					"| reads beside the login flood", "50 posts");
+					"| reads beside the login flood", "| reads alone again, after the flood", "50 posts");
 			assertThat(Files.readString(out.resolve("smoke.svg"))).startsWith("<svg");
 			// No scenario met an error status: every row's last column is 0.
 			for (String row : results.lines().filter(l -> l.startsWith("| ") && l.endsWith(" |")
