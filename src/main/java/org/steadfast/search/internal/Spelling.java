@@ -161,20 +161,13 @@ public class Spelling {
 	}
 
 	private static List<String> terms(Analyzer analyzer, String text) {
-		List<String> tokens = new ArrayList<>();
-		try (TokenStream stream = analyzer.tokenStream(ForumIndex.TEXT, text)) {
-			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				tokens.add(term.toString());
-			}
-			stream.end();
+		try {
+			return tokens(analyzer, ForumIndex.TEXT, text);
 		}
 		catch (IOException e) {
 			// Analysing a string in memory does not fail; if it did, the phrase simply stays.
-			tokens.add(text);
+			return List.of(text);
 		}
-		return tokens;
 	}
 
 	/** Both indexes: topics give their titles' and tags' words, posts their text's. */
@@ -187,8 +180,13 @@ public class Spelling {
 	private List<String> analyze(String word) throws IOException {
 		Analyzer analyzer = Search.mapping(entityManagerFactory).backend().unwrap(LuceneBackend.class)
 				.analyzer(ForumIndex.WORDS).orElseThrow();
+		return tokens(analyzer, ForumIndex.VOCABULARY, word);
+	}
+
+	/** The terms an analyzer makes of a text for a field. */
+	private static List<String> tokens(Analyzer analyzer, String field, String text) throws IOException {
 		List<String> tokens = new ArrayList<>();
-		try (TokenStream stream = analyzer.tokenStream(ForumIndex.VOCABULARY, word)) {
+		try (TokenStream stream = analyzer.tokenStream(field, text)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 			stream.reset();
 			while (stream.incrementToken()) {
