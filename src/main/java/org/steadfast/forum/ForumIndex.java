@@ -21,6 +21,12 @@ public final class ForumIndex {
 	/** English: standard tokenizer, possessives, lower case, ASCII folding, Porter stemming. */
 	public static final String ENGLISH = "english";
 
+	/**
+	 * {@link #ENGLISH}'s terms taken two at a time ("came back"): a two-word phrase is then one
+	 * term to look up rather than two terms whose positions are compared in every document.
+	 */
+	public static final String ENGLISH_PAIRS = "english_pairs";
+
 	/** Whole words, lower-cased and folded but not stemmed: the vocabulary for spelling suggestions. */
 	public static final String WORDS = "words";
 
@@ -44,6 +50,13 @@ public final class ForumIndex {
 	public static final String AUTHOR = "authorId";
 	public static final String CREATED = "createdAt";
 	public static final String LAST_ACTIVITY = "lastActivity";
+	/**
+	 * The text of a topic's visible posts, on the topic document itself: what most searches match
+	 * posts by, since it needs no join (see {@code ForumPredicates}).
+	 */
+	public static final String POST_TEXTS = "postTexts";
+	/** {@link #POST_TEXTS} as pairs of consecutive terms ({@link #ENGLISH_PAIRS}), for phrases. */
+	public static final String POST_PAIRS = "postPairs";
 	/** The nested posts of a topic document; their fields are {@link #TEXT}, {@link #STATUS} and {@link #AUTHOR}. */
 	public static final String POSTS = "posts";
 

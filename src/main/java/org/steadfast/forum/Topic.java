@@ -284,6 +284,21 @@ public class Topic {
 	}
 
 	/**
+	 * The text of every visible post, one value per post, for matching a topic by its posts
+	 * without joining its nested post documents (the join scores every matching post of every
+	 * topic). Pending posts are left out: only their authors may find them, through the nested
+	 * posts. Values are kept apart by the analyzer's position gap, so a phrase cannot span two posts.
+	 */
+	@FullTextField(name = ForumIndex.POST_TEXTS, analyzer = ForumIndex.ENGLISH)
+	@FullTextField(name = ForumIndex.POST_PAIRS, analyzer = ForumIndex.ENGLISH_PAIRS)
+	@IndexingDependency(derivedFrom = {
+			@ObjectPath({ @PropertyValue(propertyName = "posts"), @PropertyValue(propertyName = "plainText") }),
+			@ObjectPath({ @PropertyValue(propertyName = "posts"), @PropertyValue(propertyName = "status") }) })
+	List<String> getVisiblePostTexts() {
+		return posts.stream().filter(p -> p.getStatus() == ContentStatus.VISIBLE).map(Post::getPlainText).toList();
+	}
+
+	/**
 	 * The latest visible post, for sorting and date filters. Derived from the posts rather than
 	 * {@link #lastPostedAt}, which replies move with a bulk update the index would not see.
 	 */

@@ -246,6 +246,33 @@ abstract class SearchScenarios {
 	}
 
 	@Test
+	void aPhraseIsFoundWithinOnePostAndAPendingOneOnlyByItsAuthor() {
+		String m = marker();
+		String first = marker();
+		String second = marker();
+		MemberPrincipal author = members.create("phauthor");
+		MemberPrincipal member = members.create("phmember");
+		Topic apart = topic(author, "Words apart " + m, "The first post ends with " + first);
+		reply(author, apart, second + " opens the second post.");
+		Topic together = topic(author, "Words together " + m, "Here " + first + " " + second + " stand together.");
+		String pendingFirst = marker();
+		String pendingSecond = marker();
+		fixtures.setPostStatus(reply(author, together, "Awaiting approval: " + pendingFirst + " " + pendingSecond).getId(),
+				ContentStatus.PENDING);
+
+		// Both words are in "Words apart", but in two posts: only the post that has them in this order counts.
+		assertThat(titles(guest(), "\"" + first + " " + second + "\"")).containsExactly("Words together " + m);
+		assertThat(titles(guest(), first + " " + second)).containsExactlyInAnyOrder("Words apart " + m,
+				"Words together " + m);
+		assertThat(titles(guest(), "\"" + second + " " + first + "\"")).isEmpty();
+
+		String pendingPhrase = "\"" + pendingFirst + " " + pendingSecond + "\"";
+		assertThat(titles(as(author), pendingPhrase)).containsExactly("Words together " + m);
+		assertThat(results(as(member), pendingPhrase).total()).isZero();
+		assertThat(results(guest(), pendingPhrase).total()).isZero();
+	}
+
+	@Test
 	void resultsAreOnePerTopicWithTheBestPostHighlightedAndLinked() throws Exception {
 		String m = marker();
 		MemberPrincipal author = members.create("gauthor");

@@ -13,6 +13,7 @@ public class ForumAnalysisElasticsearch implements ElasticsearchAnalysisConfigur
 
 	private static final String APOSTROPHES = "steadfast_apostrophes";
 	private static final String POSSESSIVE = "steadfast_possessive";
+	private static final String PAIRS = "steadfast_pairs";
 
 	@Override
 	public void configure(ElasticsearchAnalysisConfigurationContext context) {
@@ -24,6 +25,15 @@ public class ForumAnalysisElasticsearch implements ElasticsearchAnalysisConfigur
 				.tokenizer("standard")
 				.charFilters(APOSTROPHES)
 				.tokenFilters(POSSESSIVE, "lowercase", "asciifolding", "porter_stem");
+		context.tokenFilter(PAIRS).type("shingle")
+				.param("min_shingle_size", 2)
+				.param("max_shingle_size", 2)
+				.param("output_unigrams", false);
+		// Text fields keep 100 positions between values by default, as ForumAnalysis does.
+		context.analyzer(ForumIndex.ENGLISH_PAIRS).custom()
+				.tokenizer("standard")
+				.charFilters(APOSTROPHES)
+				.tokenFilters(POSSESSIVE, "lowercase", "asciifolding", "porter_stem", PAIRS);
 		context.analyzer(ForumIndex.WORDS).custom()
 				.tokenizer("standard")
 				.charFilters(APOSTROPHES)

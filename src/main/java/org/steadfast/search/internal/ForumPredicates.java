@@ -2,6 +2,8 @@ package org.steadfast.search.internal;
 
 import static org.steadfast.forum.ForumIndex.AUTHOR;
 import static org.steadfast.forum.ForumIndex.POSTS;
+import static org.steadfast.forum.ForumIndex.POST_PAIRS;
+import static org.steadfast.forum.ForumIndex.POST_TEXTS;
 import static org.steadfast.forum.ForumIndex.STATUS;
 import static org.steadfast.forum.ForumIndex.TAG_TEXT;
 import static org.steadfast.forum.ForumIndex.TEXT;
@@ -9,6 +11,8 @@ import static org.steadfast.forum.ForumIndex.TITLE;
 import static org.steadfast.forum.ForumIndex.VISIBILITY;
 
 import java.util.List;
+import java.util.function.Function;
+import org.hibernate.search.engine.search.predicate.dsl.PhrasePredicateOptionsStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateOptionsStep;
@@ -106,14 +110,14 @@ public final class ForumPredicates {
 		}
 		var b = f.bool();
 		for (Slot slot : terms.slots()) {
-			b.should(f.or(titleOrTags(slot, author, terms.typos()), posts(slot(NESTED + TEXT, slot, terms.typos()), author)));
+			b.should(f.or(titleOrTags(slot, author, terms.typos()), posts(field -> slot(field, slot, terms.typos()), author)));
 		}
 		if (!terms.slots().isEmpty()) {
 			b.minimumShouldMatchNumber(allWords ? required(terms.slots().size()) : 1);
 		}
 		for (String phrase : terms.phrases()) {
 			b.must(f.or(restrictTo(author, f.phrase().field(TITLE).matching(phrase).boost(TITLE_BOOST * PHRASE_BOOST)),
-					posts(f.phrase().field(NESTED + TEXT).matching(phrase).boost(PHRASE_BOOST), author)));
+					posts(field -> phrase(field, phrase).boost(PHRASE_BOOST), author)));
 		}
 		return b;
 	}
@@ -139,7 +143,7 @@ public final class ForumPredicates {
 	public PredicateFinalStep similarTo(Terms title) {
 		var b = f.bool();
 		for (Slot slot : title.slots()) {
-			b.should(f.or(titleOrTags(slot, null, title.typos()), posts(slot(NESTED + TEXT, slot, title.typos()), null)));
+			b.should(f.or(titleOrTags(slot, null, title.typos()), posts(field -> slot(field, slot, title.typos()), null)));
 		}
 		b.minimumShouldMatchNumber((title.slots().size() + 1) / 2);
 		return b;
@@ -154,8 +158,25 @@ public final class ForumPredicates {
 		return author == null ? predicate : f.and(predicate, f.match().field(AUTHOR).matching(author));
 	}
 
-	private PredicateFinalStep posts(PredicateFinalStep text, Long author) {
-		var nested = f.nested(POSTS).add(text).add(postVisible(NESTED));
+	/**
+	 * Topics with a post the searcher may read that matches {@code text} (built for the field
+	 * given). Without an author to restrict to and without hidden authors, that is the topic
+	 * document's copy of its visible posts' text, which needs no join of the nested posts (the
+	 * join scores every matching post of every topic), plus, for a member, their own pending
+	 * posts; otherwise the nested posts, each with its own status and author.
+	 */
+	private PredicateFinalStep posts(Function<String, PredicateFinalStep> text, Long author) {
+		if (author == null && searcher.hiddenAuthors().isEmpty()) {
+			PredicateFinalStep visible = text.apply(POST_TEXTS);
+			Long me = searcher.memberId();
+			if (me == null) {
+				return visible;
+			}
+			return f.or(visible, f.nested(POSTS).add(text.apply(NESTED + TEXT))
+					.add(f.match().field(NESTED + AUTHOR).matching(me))
+					.add(f.match().field(NESTED + STATUS).matching(ContentStatus.PENDING)));
+		}
+		var nested = f.nested(POSTS).add(text.apply(NESTED + TEXT)).add(postVisible(NESTED));
 		if (author != null) {
 			nested.add(f.match().field(NESTED + AUTHOR).matching(author));
 		}
@@ -182,8 +203,17 @@ public final class ForumPredicates {
 
 	/** A word, or a phrase matched as one. */
 	private PredicateFinalStep words(String field, String text, float boost) {
-		return text.indexOf(' ') >= 0 ? f.phrase().field(field).matching(text).boost(boost)
+		return text.indexOf(' ') >= 0 ? phrase(field, text).boost(boost)
 				: f.match().field(field).matching(text).boost(boost);
+	}
+
+	/**
+	 * Words in this order. In the topic's copy of its posts a phrase is looked up as pairs of
+	 * terms ({@link org.steadfast.forum.ForumIndex#POST_PAIRS}): one term for two words, instead of
+	 * comparing the positions of two common words in every topic that has both.
+	 */
+	private PhrasePredicateOptionsStep<?> phrase(String field, String text) {
+		return f.phrase().field(POST_TEXTS.equals(field) ? POST_PAIRS : field).matching(text);
 	}
 
 	/** Short words have too many neighbours to guess at; long ones tolerate two slips. */
