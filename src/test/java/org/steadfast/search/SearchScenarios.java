@@ -265,6 +265,9 @@ abstract class SearchScenarios {
 		assertThat(titles(guest(), first + " " + second)).containsExactlyInAnyOrder("Words apart " + m,
 				"Words together " + m);
 		assertThat(titles(guest(), "\"" + second + " " + first + "\"")).isEmpty();
+		// Three words and more: each pair of them in order, one after the other.
+		assertThat(titles(guest(), "\"here " + first + " " + second + " stand\"")).containsExactly("Words together " + m);
+		assertThat(titles(guest(), "\"here " + first + " stand\"")).isEmpty();
 
 		String pendingPhrase = "\"" + pendingFirst + " " + pendingSecond + "\"";
 		assertThat(titles(as(author), pendingPhrase)).containsExactly("Words together " + m);
