@@ -2,11 +2,16 @@ package org.steadfast.forum;
 
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.forum.ForumViews.CategoryView;
 import org.steadfast.text.PlainText;
 
-/** Categories as administrators shape them: create, edit, reorder, archive. */
+/**
+ * Categories as administrators shape them: create, edit, reorder, archive. Reads are single
+ * statements and run without a transaction of their own (as {@link ForumQueries} does): the
+ * search page reads the categories on every request.
+ */
 @Service
 public class CategoryService {
 
@@ -22,23 +27,23 @@ public class CategoryService {
 		events.publishEvent(new ForumEvents.StaffAction(actorId, action, "CATEGORY", id, null, before, after));
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<CategoryView> all() {
 		return categories.findAllByOrderByPositionAsc().stream().map(CategoryView::of).toList();
 	}
 
 	/** Categories that take new topics. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<CategoryView> open() {
 		return categories.findByArchivedFalseOrderByPositionAsc().stream().map(CategoryView::of).toList();
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public java.util.Optional<CategoryView> bySlug(String slug) {
 		return categories.findBySlug(slug).map(CategoryView::of);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public java.util.Optional<CategoryView> byId(long id) {
 		return categories.findById(id).map(CategoryView::of);
 	}
