@@ -10,7 +10,5 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
 
 	List<Category> findAllByOrderByPositionAsc();
 
-	List<Category> findByArchivedFalseOrderByPositionAsc();
-
 	boolean existsBySlug(String slug);
 }

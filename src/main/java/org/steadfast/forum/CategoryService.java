@@ -1,9 +1,12 @@
 package org.steadfast.forum;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.steadfast.forum.ForumViews.CategoryView;
 import org.steadfast.text.PlainText;
 
@@ -23,19 +26,55 @@ public class CategoryService {
 		this.events = events;
 	}
 
-	private void audit(long actorId, String action, long id, String before, String after) {
-		events.publishEvent(new ForumEvents.StaffAction(actorId, action, "CATEGORY", id, null, before, after));
+	static final Duration KEPT_FOR = Duration.ofSeconds(5);
+
+	private record Kept(List<CategoryView> categories, long readAt) {
 	}
 
+	private volatile Kept kept;
+
+	private void audit(long actorId, String action, long id, String before, String after) {
+		events.publishEvent(new ForumEvents.StaffAction(actorId, action, "CATEGORY", id, null, before, after));
+		changed();
+	}
+
+	/** Drops the kept categories now and again once the change is committed (a read in between may keep the old ones). */
+	private void changed() {
+		kept = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					kept = null;
+				}
+			});
+		}
+	}
+
+	/**
+	 * Every category in order. Kept for {@link #KEPT_FOR}: the search page and the forms ask for
+	 * them on every request, and they change only here, which drops the copy at once (on this
+	 * node; another node of a cluster sees an administrator's change within those seconds).
+	 */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<CategoryView> all() {
-		return categories.findAllByOrderByPositionAsc().stream().map(CategoryView::of).toList();
+		Kept kept = this.kept;
+		long now = System.nanoTime();
+		if (kept != null && now - kept.readAt() < KEPT_FOR.toNanos()) {
+			return kept.categories();
+		}
+		List<CategoryView> all = categories.findAllByOrderByPositionAsc().stream().map(CategoryView::of).toList();
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			// Read inside a writing transaction, the list may hold changes not yet committed.
+			this.kept = new Kept(all, now);
+		}
+		return all;
 	}
 
 	/** Categories that take new topics. */
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<CategoryView> open() {
-		return categories.findByArchivedFalseOrderByPositionAsc().stream().map(CategoryView::of).toList();
+		return all().stream().filter(c -> !c.archived()).toList();
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)

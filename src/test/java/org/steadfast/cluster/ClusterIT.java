@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.HttpCookie;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -163,6 +165,14 @@ class ClusterIT {
 		Visitor guest = new Visitor();
 		Processes.await("node B to find the topic posted on A", Duration.ofSeconds(20),
 				() -> body(guest, b.url() + "/search?q=" + word).contains("The " + word + " evening"));
+		// Phrases found in the post's words, by the search cluster's own analysis of them (pairs of terms).
+		assertThat(body(guest, b.url() + "/search?q=" + quoted(word + " instead"))).contains("The " + word + " evening");
+		assertThat(body(guest, b.url() + "/search?q=" + quoted("walk to the " + word))).contains("The " + word + " evening");
+		assertThat(body(guest, b.url() + "/search?q=" + quoted("instead " + word))).doesNotContain("The " + word + " evening");
+	}
+
+	private static String quoted(String phrase) {
+		return URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8);
 	}
 
 	@Test

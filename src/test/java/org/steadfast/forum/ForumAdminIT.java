@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.accounts.Role;
+import org.steadfast.forum.ForumViews.CategoryView;
 import org.steadfast.support.IntegrationTest;
 import org.steadfast.support.Members;
 
@@ -41,6 +42,9 @@ class ForumAdminIT {
 	@Autowired
 	CategoryRepository categories;
 
+	@Autowired
+	CategoryService categoryService;
+
 	MemberPrincipal moderator(MemberPrincipal member) {
 		return new MemberPrincipal(member.id(), member.username(), member.displayName(), member.zoneId(),
 				Role.MODERATOR, member.password());
@@ -54,6 +58,8 @@ class ForumAdminIT {
 	void adminsCreateReorderAndArchiveCategories() throws Exception {
 		MemberPrincipal admin = members.admin("boss");
 		String name = "Holidays " + UUID.randomUUID().toString().substring(0, 5);
+		// The categories are kept for a few seconds; every change below must show at once all the same.
+		assertThat(categoryService.all()).extracting(CategoryView::name).doesNotContain(name);
 		mvc.perform(post("/admin/categories").with(user(admin)).with(csrf()).param("name", name)
 				.param("description", "Getting through the holidays").param("advice", "true"))
 				.andExpect(status().is3xxRedirection());
@@ -61,15 +67,21 @@ class ForumAdminIT {
 				.findFirst().orElseThrow();
 		assertThat(created.isAdvice()).isTrue();
 		assertThat(html(mvc.perform(get("/latest")))).contains(name);
+		assertThat(categoryService.open()).extracting(CategoryView::name).contains(name);
+		int shownAt = categoryService.all().stream().map(CategoryView::name).toList().indexOf(name);
 
 		int before = created.getPosition();
 		mvc.perform(post("/admin/categories/" + created.getId() + "/move").with(user(admin)).with(csrf())
 				.param("direction", "-1")).andExpect(status().is3xxRedirection());
 		assertThat(categories.findById(created.getId()).orElseThrow().getPosition()).isEqualTo(before - 1);
+		assertThat(categoryService.all().stream().map(CategoryView::name).toList().indexOf(name)).isEqualTo(shownAt - 1);
 
 		mvc.perform(post("/admin/categories/" + created.getId() + "/archive").with(user(admin)).with(csrf())
 				.param("archived", "true")).andExpect(status().is3xxRedirection());
 		assertThat(html(mvc.perform(get("/latest")))).doesNotContain(name);
+		assertThat(categoryService.open()).extracting(CategoryView::name).doesNotContain(name);
+		assertThat(categoryService.all()).filteredOn(c -> c.name().equals(name)).extracting(CategoryView::archived)
+				.containsExactly(true);
 		MemberPrincipal author = members.create("archived");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> topics.startTopic(author.id(),
 				TopicService.NewTopic.discussion(created.getId(), "Into the archive", "body", List.of()),
