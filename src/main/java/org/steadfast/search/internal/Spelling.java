@@ -184,7 +184,7 @@ public class Spelling {
 	}
 
 	/** The terms an analyzer makes of a text for a field. */
-	private static List<String> tokens(Analyzer analyzer, String field, String text) throws IOException {
+	static List<String> tokens(Analyzer analyzer, String field, String text) throws IOException {
 		List<String> tokens = new ArrayList<>();
 		try (TokenStream stream = analyzer.tokenStream(field, text)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -3,11 +3,8 @@ package org.steadfast.search.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -17,6 +14,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
@@ -39,47 +37,31 @@ class ForumAnalysisTest {
 
 	@Test
 	void aPhraseIsNeverFoundAcrossTwoValuesOfAField() throws IOException {
-		Analyzer english = ForumAnalysis.english();
-		Analyzer pairs = ForumAnalysis.englishPairs();
-		assertThat(english.getPositionIncrementGap("postTexts")).isEqualTo(ForumAnalysis.POSITION_GAP);
+		assertThat(ForumAnalysis.english().getPositionIncrementGap("postTexts")).isEqualTo(ForumAnalysis.POSITION_GAP);
+		String[] posts = { "the first post ends when they came", "back in the second post" };
+		assertThat(count(ForumAnalysis.english(), new PhraseQuery("f", "came", "back"), posts)).isZero();
+		assertThat(count(ForumAnalysis.english(), new PhraseQuery("f", "second", "post"), posts)).isEqualTo(1);
+		assertThat(count(ForumAnalysis.englishPairs(), new TermQuery(new Term("f", "came back")), posts)).isZero();
+		assertThat(count(ForumAnalysis.englishPairs(), new TermQuery(new Term("f", "second post")), posts)).isEqualTo(1);
+	}
+
+	/** How many documents match: one, with these values of field {@code f}. */
+	private static int count(Analyzer analyzer, Query query, String... values) throws IOException {
 		try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-			try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(english))) {
-				Document apart = new Document();
-				apart.add(new TextField("text", "the first post ends when they came", Field.Store.NO));
-				apart.add(new TextField("text", "back in the second post", Field.Store.NO));
-				writer.addDocument(apart);
+			try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+				Document document = new Document();
+				for (String value : values) {
+					document.add(new TextField("f", value, Field.Store.NO));
+				}
+				writer.addDocument(document);
 			}
 			try (DirectoryReader reader = DirectoryReader.open(directory)) {
-				IndexSearcher searcher = new IndexSearcher(reader);
-				assertThat(searcher.count(new PhraseQuery("text", "came", "back"))).isZero();
-				assertThat(searcher.count(new PhraseQuery("text", "second", "post"))).isEqualTo(1);
-			}
-		}
-		try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-			try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(pairs))) {
-				Document apart = new Document();
-				apart.add(new TextField("pairs", "the first post ends when they came", Field.Store.NO));
-				apart.add(new TextField("pairs", "back in the second post", Field.Store.NO));
-				writer.addDocument(apart);
-			}
-			try (DirectoryReader reader = DirectoryReader.open(directory)) {
-				IndexSearcher searcher = new IndexSearcher(reader);
-				assertThat(searcher.count(new TermQuery(new Term("pairs", "came back")))).isZero();
-				assertThat(searcher.count(new TermQuery(new Term("pairs", "second post")))).isEqualTo(1);
+				return new IndexSearcher(reader).count(query);
 			}
 		}
 	}
 
 	private static List<String> terms(Analyzer analyzer, String text) throws IOException {
-		List<String> terms = new ArrayList<>();
-		try (TokenStream stream = analyzer.tokenStream("f", text)) {
-			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				terms.add(term.toString());
-			}
-			stream.end();
-		}
-		return terms;
+		return Spelling.tokens(analyzer, "f", text);
 	}
 }
