@@ -85,7 +85,12 @@ public class Snippets {
 					}
 					return b;
 				})
-				.fetchHits(topicIds.size() * CANDIDATES_PER_TOPIC)
+				// fetch, not fetchHits: a query that also counts its hits scores every match, so
+				// Lucene checks a phrase only in posts of these topics. For the best hits alone it
+				// moves each phrase clause to its next true match beyond them, checking phrases in
+				// posts of every topic on the way (half of "they came back" went there).
+				.fetch(topicIds.size() * CANDIDATES_PER_TOPIC)
+				.hits()
 				.forEach(c -> best.putIfAbsent(c.topicId(), c.postId()));
 		return best;
 	}
@@ -102,7 +107,8 @@ public class Snippets {
 						.filter(f.id().matchingAny(postIds)))
 				.highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
 						.fragmentSize(LENGTH).numberOfFragments(1))
-				.fetchHits(postIds.size())
+				.fetch(postIds.size()) // counted, as above: phrases are checked in these posts only
+				.hits()
 				.stream()
 				.filter(s -> s.html() != null)
 				.toList();
