@@ -163,19 +163,21 @@ class EncodedPages extends OncePerRequestFilter {
 		return chunks;
 	}
 
+	/** The part number a marker holds (1 to 6 digits, as this request wrote it), or -1 for anything else. */
 	private static int index(String page, int from, int to) {
-		if (to - from < 1 || to - from > 6) {
+		if (to - from < 1 || to - from > 6 || !isAsciiDigit(page.charAt(from))) {
 			return -1;
 		}
-		int index = 0;
-		for (int i = from; i < to; i++) {
-			char c = page.charAt(i);
-			if (c < '0' || c > '9') {
-				return -1;
-			}
-			index = index * 10 + (c - '0');
+		try {
+			return Integer.parseUnsignedInt(page, from, to, 10);
 		}
-		return index;
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	private static boolean isAsciiDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private static byte[] recode(byte[] utf8, Charset charset) {
