@@ -47,6 +47,7 @@ import org.steadfast.search.SearchResults.Facets;
 import org.steadfast.search.SearchResults.Hit;
 import org.steadfast.search.SearchResults.State;
 import org.steadfast.search.internal.ForumPredicates;
+import org.steadfast.search.internal.Highlights;
 import org.steadfast.search.internal.QueryText;
 import org.steadfast.search.internal.Snippets;
 import org.steadfast.search.internal.Spelling;
@@ -197,7 +198,7 @@ public class ForumSearch {
 				.sort(f -> filters.request().sort() == Sort.RELEVANCE && !filters.terms().isEmpty()
 						? f.score().then().field(LAST_ACTIVITY).desc()
 						: f.field(LAST_ACTIVITY).desc().then().score())
-				.highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+				.highlighter(h -> h.plain().tag(Highlights.OPEN, Highlights.CLOSE).encoder(HighlighterEncoder.DEFAULT)
 						// Longer than any title (150 characters): the whole title, marked.
 						.fragmentSize(TITLE_FRAGMENT).numberOfFragments(1))
 				.aggregation(TAG_COUNTS, f -> f.terms().field(TAG_IDS, Long.class).maxTermCount(TAG_BUCKETS))
@@ -246,7 +247,7 @@ public class ForumSearch {
 				continue;
 			}
 			Snippets.Snippet snippet = snippetsById.get(hit.id());
-			String title = hit.title().isEmpty() ? null : hit.title().get(0);
+			String title = hit.title().isEmpty() ? null : Highlights.toHtml(hit.title().get(0));
 			if (snippet == null) {
 				hits.add(new Hit(topic, title, null, null, 0));
 			}

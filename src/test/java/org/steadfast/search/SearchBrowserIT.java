@@ -74,4 +74,26 @@ class SearchBrowserIT {
 					.isEqualTo("_blank");
 		}
 	}
+
+	@Test
+	void aPostWhoseTextReadsAsAMetaRefreshLeavesTheReaderOnTheResultsPage() throws InterruptedException {
+		String m = SearchScenarios.marker();
+		MemberPrincipal author = members.create("brefresh");
+		// The same site on another path: a redirect, were it to happen, lands on a page that answers.
+		String elsewhere = "http://127.0.0.1:" + port + "/help";
+		String vector = "&lt;meta http-equiv=&quot;refresh&quot; content=&quot;0;url=" + elsewhere + "&quot;&gt;";
+		topic(author, "Sign in again " + m + "title", vector + " nothing else", "refresh-" + m);
+		topic(author, "Sign in again " + m, vector + " " + m, "refresh-" + m);
+
+		try (Browser browser = Browser.open(port)) {
+			for (String query : List.of("/search?q=" + m, "/search?q=" + m + "title", "/search?tag=refresh-" + m,
+					"/search?tag=refresh-" + m + "&category=advice")) {
+				browser.go(query);
+				Thread.sleep(1_500); // a refresh of 0 s would have left by now
+				assertThat(browser.path()).as(query).isEqualTo(query);
+				assertThat(browser.text()).as(query).contains("<meta http-equiv=\"refresh\" content=\"0;url=" + elsewhere);
+				assertThat(browser.driver().findElements(By.cssSelector("main meta"))).as(query).isEmpty();
+			}
+		}
+	}
 }

@@ -469,4 +469,65 @@ abstract class SearchScenarios {
 		assertThat(member).isLessThanOrEqualTo(8);
 		assertThat(empty).isLessThanOrEqualTo(5);
 	}
+
+	/** Post text that reads as markup once its escaping is undone: code, entities, and raw tags the sanitizer drops. */
+	static final List<String> MARKUP_IN_TEXT = List.of(
+			"`<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">`",
+			"&lt;meta http-equiv=&quot;refresh&quot; content=&quot;0;url=https://evil.example/&quot;&gt;",
+			"&lt;a href=&quot;https://evil.example/login&quot;&gt;Your session ended, sign in again&lt;/a&gt;",
+			"    <img src=x onerror=alert(1)><svg onload=alert(2)>",
+			"<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"> <a href=\"https://evil.example/\">x</a>");
+
+	/** What must never reach a results page as markup, whatever a post holds. */
+	static void noMarkupFromPosts(String rawPage) {
+		assertThat(rawPage).doesNotContainIgnoringCase("<meta http-equiv").doesNotContain("evil.example/\"")
+				.doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("<svg onload")
+				.doesNotContain("href=\"https://evil.example");
+	}
+
+	String rawPage(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void postTextThatLooksLikeMarkupIsShownAsTextInSnippetsAndOpeningsWithEveryFilter() throws Exception {
+		String m = marker();
+		MemberPrincipal author = members.create("xsnip");
+		for (int i = 0; i < MARKUP_IN_TEXT.size(); i++) {
+			String vector = MARKUP_IN_TEXT.get(i);
+			// The marker in the body: a highlighted snippet. In the tag and title alone: the post's opening.
+			topic(author, "advice", TopicKind.DISCUSSION, Visibility.PUBLIC, "Snippet " + m + " " + i,
+					vector + "\n\n" + m + " " + vector, "xss-" + m);
+			topic(author, "slips-and-fresh-starts", TopicKind.PLAN, Visibility.PUBLIC, "Opening" + i + " " + m + "title",
+					vector + "\n\nnothing else", "xss-" + m);
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(results(guest(), m).total())
+				.as(jdbc.queryForList("select p.status, p.plain_text from post p join member a on a.id = p.author_id where a.id = ?",
+						author.id()).toString()).isEqualTo(2L * MARKUP_IN_TEXT.size()));
+
+		List<org.springframework.test.web.servlet.RequestBuilder> pages = List.of(
+				get("/search").param("q", m),
+				get("/search").param("q", m + "title"),
+				get("/search").param("q", m).param("tag", "xss-" + m),
+				get("/search").param("q", m).param("category", "advice"),
+				get("/search").param("q", m + "title").param("kind", "plan"),
+				get("/search").param("q", m + "title").param("category", "slips-and-fresh-starts").param("kind", "plan")
+						.param("tag", "xss-" + m),
+				get("/search").param("tag", "xss-" + m),
+				get("/search").param("category", "slips-and-fresh-starts").param("tag", "xss-" + m),
+				get("/search").param("kind", "plan").param("tag", "xss-" + m),
+				get("/search").param("q", m).param("sort", "newest").param("period", "week"),
+				get("/search").param("q", m).with(user(author)),
+				get("/search").param("tag", "xss-" + m).param("kind", "plan").with(user(author)),
+				get("/search/similar").param("title", "Snippet " + m),
+				get("/search/similar").param("title", "Opening0 " + m + "title"));
+		for (var request : pages) {
+			noMarkupFromPosts(rawPage(request));
+		}
+		String withMatches = rawPage(get("/search").param("q", m));
+		assertThat(withMatches).contains("<mark>" + m + "</mark>", "&lt;meta http-equiv=&quot;refresh&quot;");
+		String openings = rawPage(get("/search").param("q", m + "title"));
+		assertThat(openings).contains("&lt;meta http-equiv", "&lt;a href=&quot;https://evil.example/login&quot;&gt;");
+		assertThat(rawPage(get("/search/similar").param("title", "Snippet " + m))).contains("Snippet " + m);
+	}
 }

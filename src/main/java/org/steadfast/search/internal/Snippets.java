@@ -33,7 +33,7 @@ public class Snippets {
 	 */
 	static final int CANDIDATES_PER_TOPIC = 20;
 
-	/** A post's number in its topic and the highlighted passage (HTML-escaped, matches in {@code <mark>}). */
+	/** A post's number in its topic and the highlighted passage (escaped by {@link Highlights}, matches in {@code <mark>}). */
 	public record Snippet(long topicId, int number, String html) {
 	}
 
@@ -105,12 +105,13 @@ public class Snippets {
 								fragments.isEmpty() ? null : fragments.get(0))))
 				.where(f -> f.bool().must(new ForumPredicates(f, searcher).postText(terms))
 						.filter(f.id().matchingAny(postIds)))
-				.highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+				.highlighter(h -> h.plain().tag(Highlights.OPEN, Highlights.CLOSE).encoder(HighlighterEncoder.DEFAULT)
 						.fragmentSize(LENGTH).numberOfFragments(1))
 				.fetch(postIds.size()) // counted, as above: phrases are checked in these posts only
 				.hits()
 				.stream()
 				.filter(s -> s.html() != null)
+				.map(s -> new Snippet(s.topicId(), s.number(), Highlights.toHtml(s.html())))
 				.toList();
 	}
 
@@ -122,17 +123,17 @@ public class Snippets {
 				.where(f -> f.bool().filter(f.terms().field(TOPIC).matchingAny(topicIds))
 						.filter(f.match().field(NUMBER).matching(1))
 						.filter(new ForumPredicates(f, searcher).postVisible("")))
-				.highlighter(h -> h.plain().encoder(HighlighterEncoder.HTML).fragmentSize(LENGTH).noMatchSize(LENGTH))
+				.highlighter(h -> h.plain().encoder(HighlighterEncoder.DEFAULT).fragmentSize(LENGTH).noMatchSize(LENGTH))
 				.fetchHits(topicIds.size())
 				.stream()
 				.filter(s -> s.html() != null)
-				.map(s -> new Snippet(s.topicId(), s.number(), opening(s.html())))
+				.map(s -> new Snippet(s.topicId(), s.number(), Highlights.toHtml(opening(s.html()))))
 				.toList();
 	}
 
 	/**
-	 * A post's opening is cut at a character count, so it ends at the last whole word with "…".
-	 * Cutting at a space is safe in escaped HTML: no entity contains one.
+	 * A post's opening (raw text, escaped afterwards) is cut at a character count, so it ends at
+	 * the last whole word with "…".
 	 */
 	static String opening(String html) {
 		if (html.length() < LENGTH) {
