@@ -34,6 +34,9 @@ class TransientRetries {
 	/** MySQL/MariaDB deadlock and lock wait timeout; H2 concurrent update, deadlock and lock timeout. */
 	private static final Set<Integer> TRANSIENT_CODES = Set.of(1213, 1205, 90131, 40001, 50200);
 
+	/** Deadlocks met so far: writes that keep one lock order meet none, and tests hold them to that. */
+	private static final java.util.concurrent.atomic.AtomicLong DEADLOCKS = new java.util.concurrent.atomic.AtomicLong();
+
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static Advisor retriedWhenBusyAdvisor() {
@@ -61,6 +64,9 @@ class TransientRetries {
 					if (!isTransient(e)) {
 						throw e;
 					}
+					if (isDeadlock(e)) {
+						DEADLOCKS.incrementAndGet();
+					}
 					if (attempt >= ATTEMPTS) {
 						log.warn("{} gave way to concurrent writes {} times; refused as busy: {}",
 								invocation.getMethod().getName(), attempt, e.toString());
@@ -77,6 +83,19 @@ class TransientRetries {
 		private static void pause(int attempt) throws InterruptedException {
 			Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt + 1));
 		}
+	}
+
+	static long deadlocks() {
+		return DEADLOCKS.get();
+	}
+
+	static boolean isDeadlock(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SQLException sql && (sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean isTransient(Throwable e) {

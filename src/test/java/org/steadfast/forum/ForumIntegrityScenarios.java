@@ -62,17 +62,21 @@ abstract class ForumIntegrityScenarios {
 
 	private Duration minTimeBefore;
 	private int capBefore;
+	private long deadlocksBefore;
 
 	@BeforeEach
 	void rememberLimits() {
 		minTimeBefore = limits.getMinTimeBetweenPosts();
 		capBefore = limits.getNewMemberDailyCap();
+		deadlocksBefore = TransientRetries.deadlocks();
 	}
 
+	/** Retries are the safety net; every write keeping one lock order is what makes them rare. */
 	@AfterEach
-	void restoreLimits() {
+	void noDeadlockWasMet() {
 		limits.setMinTimeBetweenPosts(minTimeBefore);
 		limits.setNewMemberDailyCap(capBefore);
+		assertThat(TransientRetries.deadlocks()).as("deadlocks met and retried").isEqualTo(deadlocksBefore);
 	}
 
 	/** The responses to {@code n} requests sent at the same moment, in request order. */
@@ -161,6 +165,27 @@ abstract class ForumIntegrityScenarios {
 		assertThat(count("select count(*) from topic where title like ?", "They texted tonight " + run + "%"))
 				.isEqualTo(AT_ONCE);
 		assertThat(count("select topic_count from tag where name = ?", tag)).isEqualTo(AT_ONCE);
+	}
+
+	@Test
+	void tenTopicsAcrossEveryCategorySharingNewTagsAtOnceAreAllCountedOnce() throws Exception {
+		List<Long> open = categories.findAllByOrderByPositionAsc().stream().filter(c -> !c.isArchived())
+				.map(Category::getId).toList();
+		List<MemberPrincipal> writers = members("tagger", AT_ONCE);
+		String fresh = "new-tag-" + UUID.randomUUID().toString().substring(0, 6);
+		String shared = "shared-" + UUID.randomUUID().toString().substring(0, 6);
+		long totalBefore = count("select sum(topic_count) from category");
+
+		var responses = atOnce(AT_ONCE, i -> post("/t/new").with(user(writers.get(i))).with(csrf())
+				.param("categoryId", String.valueOf(open.get(i % open.size()))).param("title", unique("Across the forum"))
+				.param("body", "Tagged words " + i).param("tags", i % 2 == 0 ? fresh + ", " + shared : shared + ", " + fresh)
+				.param("formToken", formTokens.issue(writers.get(i).id())));
+
+		assertThat(statuses(responses)).containsOnly(302);
+		assertThat(count("select sum(topic_count) from category")).isEqualTo(totalBefore + AT_ONCE);
+		assertThat(count("select count(*) from tag where name = ?", fresh)).isEqualTo(1);
+		assertThat(count("select topic_count from tag where name = ?", fresh)).isEqualTo(AT_ONCE);
+		assertThat(count("select topic_count from tag where name = ?", shared)).isEqualTo(AT_ONCE);
 	}
 
 	@Test
