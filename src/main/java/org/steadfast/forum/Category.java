@@ -36,7 +36,8 @@ public class Category {
 	@Column(nullable = false)
 	private boolean archived;
 
-	@Column(name = "topic_count", nullable = false)
+	/** Counted by one atomic statement per topic (TopicService), never written from this entity. */
+	@Column(name = "topic_count", nullable = false, insertable = false, updatable = false)
 	private int topicCount;
 
 	@Version
@@ -65,10 +66,6 @@ public class Category {
 
 	void setArchived(boolean archived) {
 		this.archived = archived;
-	}
-
-	void topicAdded() {
-		topicCount++;
 	}
 
 	public Long getId() {

@@ -15,6 +15,13 @@ public final class ForumEvents {
 	public record PostEdited(long postId, long topicId, long editorId) {
 	}
 
+	/**
+	 * A held post that a moderator approved: it reaches readers now, as a new post would have
+	 * (mentions, quotes). Published once per approval; listeners keep to "once per member".
+	 */
+	public record PostPublished(long postId, long topicId, long authorId, int number, TopicKind kind) {
+	}
+
 	public record PostDeleted(long postId, long topicId, long memberId) {
 	}
 

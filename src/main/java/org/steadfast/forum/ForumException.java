@@ -4,7 +4,9 @@ package org.steadfast.forum;
 public class ForumException extends RuntimeException {
 
 	public enum Reason {
-		NOT_FOUND, FORBIDDEN, LOCKED, INVALID, TOO_FAST, CONFLICT
+		NOT_FOUND, FORBIDDEN, LOCKED, INVALID, TOO_FAST, CONFLICT,
+		/** The database stayed too busy to take the write (locks), even after retries: try again. */
+		BUSY
 	}
 
 	private final Reason reason;
@@ -30,6 +32,13 @@ public class ForumException extends RuntimeException {
 		return new ForumException(Reason.INVALID, field, messageKey);
 	}
 
+	/** A write that lost to concurrent ones every time it was tried; the form keeps the member's text. */
+	public static ForumException busy(Throwable cause) {
+		ForumException busy = new ForumException(Reason.BUSY, null, "posting.busy");
+		busy.initCause(cause);
+		return busy;
+	}
+
 	/** The HTTP status a page answers with when this refusal can't be shown on a form. */
 	public int httpStatus() {
 		return switch (reason) {
@@ -38,6 +47,7 @@ public class ForumException extends RuntimeException {
 			case TOO_FAST -> 429;
 			case CONFLICT -> 409;
 			case INVALID -> 400;
+			case BUSY -> 503;
 		};
 	}
 

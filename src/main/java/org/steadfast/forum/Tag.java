@@ -21,7 +21,8 @@ public class Tag {
 	@Column(nullable = false, length = 300)
 	private String description = "";
 
-	@Column(name = "topic_count", nullable = false)
+	/** Recounted by statement (TagService.recount), never written back from this entity. */
+	@Column(name = "topic_count", nullable = false, updatable = false)
 	private int topicCount;
 
 	protected Tag() {

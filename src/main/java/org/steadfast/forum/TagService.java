@@ -28,9 +28,14 @@ public class TagService {
 		if (names.isEmpty()) {
 			return List.of();
 		}
-		for (String name : names) {
-			// INSERT IGNORE: two topics introducing the same new tag at once both get the one row.
-			jdbc.sql("insert ignore into tag (name, description, topic_count) values (?, '', 0)").param(name).update();
+		// Each tag row is locked exclusively at once (a new tag by its insert, an existing one by the
+		// duplicate-key update), in name order: topics sharing tags then queue for them one after
+		// another instead of deadlocking, which sharing the rows first (INSERT IGNORE, the topic_tag
+		// key check) and locking them later for the recount did. Two topics introducing the same new
+		// tag at once both get the one row.
+		for (String name : new java.util.TreeSet<>(names)) {
+			jdbc.sql("insert into tag (name, description, topic_count) values (?, '', 0) on duplicate key update name = name")
+					.param(name).update();
 		}
 		List<Tag> found = tags.findByNameIn(names);
 		return names.stream().map(n -> found.stream().filter(t -> t.getName().equals(n)).findFirst().orElseThrow()).toList();

@@ -85,13 +85,16 @@ public class Topic {
 	@GenericField(name = ForumIndex.CREATED, sortable = Sortable.YES)
 	private Instant createdAt;
 
-	@Column(name = "last_posted_at", nullable = false)
+	// The counters are set when the topic is written and then moved by one atomic statement per
+	// reply (TopicService): an edit or a moderator's change of this entity must not write back the
+	// values it read before a concurrent reply.
+	@Column(name = "last_posted_at", nullable = false, updatable = false)
 	private Instant lastPostedAt;
 
-	@Column(name = "last_poster_id", nullable = false)
+	@Column(name = "last_poster_id", nullable = false, updatable = false)
 	private Long lastPosterId;
 
-	@Column(name = "reply_count", nullable = false)
+	@Column(name = "reply_count", nullable = false, updatable = false)
 	private int replyCount;
 
 	@Column(nullable = false)

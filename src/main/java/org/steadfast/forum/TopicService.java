@@ -36,12 +36,14 @@ public class TopicService {
 	private final Clock clock;
 	private final List<PostGuard> guards;
 	private final Follows follows;
+	private final jakarta.persistence.EntityManager entityManager;
 
 	TopicService(TopicRepository topics, PostRepository posts, PostRevisionRepository revisions,
 			CategoryRepository categories, TagService tags, MemberRepository members, FormTokens formTokens,
 			ForumProperties limits, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			List<PostGuard> guards, Follows follows) {
+			List<PostGuard> guards, Follows follows, jakarta.persistence.EntityManager entityManager) {
 		this.follows = follows;
+		this.entityManager = entityManager;
 		this.topics = topics;
 		this.posts = posts;
 		this.revisions = revisions;
@@ -65,6 +67,12 @@ public class TopicService {
 		}
 	}
 
+	/**
+	 * Locks are taken in one order by every write (the author's posting claim, then the category,
+	 * then the topic), so two writes never wait for each other in a circle; a transient deadlock
+	 * or lock timeout all the same is retried ({@link RetriedWhenBusy}).
+	 */
+	@RetriedWhenBusy
 	@Transactional
 	public Topic startTopic(long authorId, NewTopic request, String formToken) {
 		String title = PlainText.normalize(request.title());
@@ -83,6 +91,8 @@ public class TopicService {
 		if (category.isArchived()) {
 			throw ForumException.invalid("categoryId", "category.archived");
 		}
+		claimPosting(authorId);
+		// Read once the claim is held, so the time is never before the posts this one waited for.
 		Instant now = clock.instant();
 		checkToken(formToken, authorId);
 		// A member has one active plan at a time, and its posts are their own log: no rate limits there.
@@ -91,6 +101,9 @@ public class TopicService {
 		}
 
 		PostGuard.Screening screening = screen(authorId, title, body);
+		// Counted by one statement that locks the category row before the topic's insert checks its
+		// key (a shared lock): concurrent topics in one category queue here instead of deadlocking.
+		jdbc.sql("update category set topic_count = topic_count + 1 where id = ?").param(category.getId()).update();
 		Topic topic = new Topic(category.getId(), request.kind(), request.visibility(), title, authorId, now);
 		topic.setTags(new java.util.LinkedHashSet<>(tags.findOrCreate(request.tagNames())));
 		if (screening.hold()) {
@@ -102,7 +115,6 @@ public class TopicService {
 		afterScreening(first, topic, screening);
 		follows.add(authorId, topic.getId());
 		topic.written(first);
-		category.topicAdded();
 		recordToken(formToken, authorId, first.getId(), now);
 		topics.flush();
 		tags.recount(topic.getTags().stream().map(Tag::getId).toList());
@@ -118,6 +130,7 @@ public class TopicService {
 						.param("keys", names).query(String.class).list()));
 	}
 
+	@RetriedWhenBusy
 	@Transactional
 	public Post reply(long topicId, long authorId, boolean staff, String text, String formToken) {
 		String body = PostingRules.normalizeBody(text);
@@ -132,7 +145,12 @@ public class TopicService {
 		if (topic.isLocked() && !staff) {
 			throw new ForumException(ForumException.Reason.LOCKED, null, "topic.locked");
 		}
+		claimPosting(authorId);
 		Instant now = clock.instant();
+		// Read after the claim: a deletion committed while this reply waited is seen.
+		if (firstPostDeleted(topicId)) {
+			throw new ForumException(ForumException.Reason.LOCKED, null, "topic.firstPostDeleted");
+		}
 		checkToken(formToken, authorId);
 		if (!(topic.getKind() == TopicKind.PLAN && topic.getAuthorId().equals(authorId))) {
 			checkLimits(authorId, body, now);
@@ -157,9 +175,10 @@ public class TopicService {
 	 * Edits a post (and the title, for the first post). {@code expectedVersion} is the version the
 	 * editor started from: if someone changed the post meanwhile, the edit is refused as a conflict.
 	 */
+	@RetriedWhenBusy
 	@Transactional
 	public Post edit(long postId, long editorId, boolean staff, String title, String text, long expectedVersion) {
-		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		Post post = lockedPost(postId);
 		Topic topic = topics.findById(post.getTopicId()).orElseThrow(ForumException::notFound);
 		Viewer viewer = new Viewer(editorId, staff);
 		if (!viewer.canRead(topic) || post.getStatus() == ContentStatus.DELETED) {
@@ -206,16 +225,44 @@ public class TopicService {
 	 * Rewrites a post its author owns without a conflict check, for text another module generates
 	 * (a plan's first post, a check-in edited the same day).
 	 */
+	@RetriedWhenBusy
 	@Transactional
 	public Post revise(long postId, long authorId, String title, String text) {
+		return edit(postId, authorId, false, title, text, lockedPost(postId).getVersion());
+	}
+
+	/**
+	 * The post, locked and read again as last committed: simultaneous edits of one post then see
+	 * each other's version, so all but the first are told of the conflict instead of failing.
+	 */
+	private Post lockedPost(long postId) {
 		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
-		return edit(postId, authorId, false, title, text, post.getVersion());
+		entityManager.refresh(post, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+		return post;
+	}
+
+	/**
+	 * The author's posting claim: a row per member, locked until this transaction ends, so that
+	 * one member's simultaneous posts are checked against the limits one after another (each sees
+	 * the posts committed before it). {@code on duplicate key update} takes the row lock at once,
+	 * without first sharing it, so waiting writers cannot deadlock on it.
+	 */
+	private void claimPosting(long memberId) {
+		var now = ForumQueries.utc(clock.instant());
+		jdbc.sql("insert into posting_claim (member_id, claimed_at) values (?, ?) on duplicate key update claimed_at = ?")
+				.params(memberId, now, now).update();
+	}
+
+	private boolean firstPostDeleted(long topicId) {
+		return jdbc.sql("select status from post where topic_id = ? and number = 1").param(topicId).query(String.class)
+				.optional().map(status -> ContentStatus.DELETED.name().equals(status)).orElse(false);
 	}
 
 	/** Soft delete by the author: the post becomes a placeholder so the thread still reads. */
+	@RetriedWhenBusy
 	@Transactional
 	public Post delete(long postId, long memberId, boolean staff) {
-		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		Post post = lockedPost(postId);
 		Topic topic = topics.findById(post.getTopicId()).orElseThrow(ForumException::notFound);
 		if (!Viewer.member(memberId, staff).canRead(topic) || post.getStatus() == ContentStatus.DELETED) {
 			throw ForumException.notFound();
@@ -351,11 +398,15 @@ public class TopicService {
 		String before = post.getStatus().name();
 		post.setStatus(status);
 		events.publishEvent(new ForumEvents.StaffAction(actorId, action, "POST", postId, reason, before, status.name()));
+		Topic topic = topics.findById(post.getTopicId()).orElseThrow();
 		if (post.getNumber() == 1) {
-			Topic topic = topics.findById(post.getTopicId()).orElseThrow();
 			topic.setStatus(status);
 			topics.flush();
 			tags.recount(topic.getTags().stream().map(Tag::getId).toList());
+		}
+		if (ContentStatus.PENDING.name().equals(before) && status == ContentStatus.VISIBLE) {
+			events.publishEvent(new ForumEvents.PostPublished(postId, topic.getId(), post.getAuthorId(), post.getNumber(),
+					topic.getKind()));
 		}
 	}
 

@@ -58,6 +58,7 @@ public class PlanService {
 	}
 
 	/** Starts a plan: its topic with the plan written out as the first post, and the plan's own row. */
+	@org.steadfast.forum.RetriedWhenBusy
 	@Transactional
 	public long create(long memberId, ZoneId zone, PlanDraft draft, String formToken) {
 		check(draft, zone);
@@ -79,6 +80,7 @@ public class PlanService {
 		return topic.getId();
 	}
 
+	@org.steadfast.forum.RetriedWhenBusy
 	@Transactional
 	public void update(long topicId, long memberId, ZoneId zone, PlanDraft draft) {
 		Plan plan = own(topicId, memberId);
@@ -137,6 +139,7 @@ public class PlanService {
 	 * Checks in for today or yesterday. A second check-in for the same day replaces the first
 	 * (the member is told so), so a plan never has two for one day.
 	 */
+	@org.steadfast.forum.RetriedWhenBusy
 	@Transactional
 	public CheckInResult checkIn(long topicId, long memberId, ZoneId zone, CheckInDraft draft, String formToken) {
 		Plan plan = ownActive(topicId, memberId);

@@ -166,6 +166,41 @@ abstract class NotificationScenarios {
 		assertThat(messages(first)).hasSize(1);
 	}
 
+	/** Approves the post's open review item as a moderator would, from the queue. */
+	void approve(long postId, MemberPrincipal moderator) {
+		Settle.events(jdbc, started);
+		var item = jdbc.queryForMap("select id, version from review_item where post_id = ? and status = 'OPEN'", postId);
+		moderation.decide(((Number) item.get("id")).longValue(), ((Number) item.get("version")).longValue(),
+				moderator.id(), org.steadfast.moderation.Decision.APPROVE, null, null);
+	}
+
+	String postStatus(long postId) {
+		return jdbc.queryForObject("select status from post where id = ?", String.class, postId);
+	}
+
+	@Test
+	void aHeldPostThatAModeratorApprovesTellsWhoItMentionsOnceAndOnlyOnce() {
+		MemberPrincipal author = members.create("heldwriter");
+		MemberPrincipal named = members.create("heldnamed");
+		MemberPrincipal moderator = members.admin("heldmod");
+		Topic topic = topic(members.create("heldhost"), "A long week.");
+		Post held = reply(author, topic, "Thank you @" + named.username() + ", his number is +44 7700 900123, should I?");
+		assertThat(postStatus(held.getId())).isEqualTo("PENDING");
+		assertThat(messages(named)).isEmpty();
+
+		approve(held.getId(), moderator);
+		String mention = author.displayName() + " mentioned you in \u201c" + topic.getTitle() + "\u201d";
+		assertThat(messages(named)).containsExactly(mention);
+
+		// Held again by an edit and approved again, then edited once more: told once all the same.
+		edit(author, held.getId(), "Thank you @" + named.username() + ", his number is +44 7700 900124 now.");
+		assertThat(postStatus(held.getId())).isEqualTo("PENDING");
+		approve(held.getId(), moderator);
+		edit(author, held.getId(), "Thank you so much @" + named.username() + ".");
+		assertThat(postStatus(held.getId())).isEqualTo("VISIBLE");
+		assertThat(messages(named)).containsExactly(mention);
+	}
+
 	@Test
 	void anEditMentionsNobodyAcrossABlockIntoAPostTheyMayNotReadOrWhoTurnedMentionsOff() throws Exception {
 		MemberPrincipal author = members.create("edblock");

@@ -21,4 +21,17 @@ class ForumErrors {
 		model.addAttribute("reasonKey", e.reason() == ForumException.Reason.NOT_FOUND ? null : e.messageKey());
 		return "error";
 	}
+
+	/**
+	 * A write that lost to concurrent ones on a path without a form to keep its text (a forum
+	 * write retries first, see RetriedWhenBusy): 503 and try again, never a 500.
+	 */
+	@ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+	String busy(org.springframework.dao.ConcurrencyFailureException e, HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader("Retry-After", "2");
+		model.addAttribute("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		model.addAttribute("reasonKey", "error.busy");
+		return "error";
+	}
 }

@@ -50,7 +50,7 @@ class PostController {
 
 	@PostMapping("/p/{id}/edit")
 	String edit(@PathVariable long id, EditForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, Model model,
+			@AuthenticationPrincipal MemberPrincipal me, jakarta.servlet.http.HttpServletResponse response, Model model,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		var post = editable(id, me);
 		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(ForumException::notFound);
@@ -75,7 +75,9 @@ class PostController {
 			else {
 				errors.reject(e.messageKey());
 			}
+			TopicController.busy(e, response);
 			if (e.reason() == ForumException.Reason.CONFLICT) {
+				response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
 				// Show what the post says now, keep what this member typed, and let them save again on top.
 				var current = posts.findById(id).orElseThrow(ForumException::notFound);
 				model.addAttribute("currentHtml", current.getHtml());

@@ -100,6 +100,7 @@ class TopicController {
 			if (refused.reason() == ForumException.Reason.LOCKED) {
 				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			}
+			busy(refused, response);
 			model.addAttribute("replyError", refused.messageKey());
 			return replyAgain(current, form, model);
 		});
@@ -130,6 +131,14 @@ class TopicController {
 		}
 	}
 
+	/** A write refused as busy answers 503, with the form and the member's text, and when to try again. */
+	static void busy(ForumException refused, HttpServletResponse response) {
+		if (refused.reason() == ForumException.Reason.BUSY) {
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setHeader("Retry-After", "2");
+		}
+	}
+
 	/** The last page again with the member's text kept and a fresh token. */
 	private String replyAgain(TopicPage current, ReplyForm form, Model model) {
 		model.addAttribute("page", current);
@@ -154,7 +163,7 @@ class TopicController {
 
 	@PostMapping("/t/new")
 	String startTopic(TopicForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, Model model,
+			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		var errors = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
 		var parsedTags = TagNames.parseList(form.tags());
@@ -180,6 +189,7 @@ class TopicController {
 			Screened.tell(redirect, topic.getFirstPost());
 			return "redirect:" + Links.topic(topic.getId(), topic.getSlug(), 1);
 		}, refused -> {
+			busy(refused, response);
 			if (refused.field() != null) {
 				errors.rejectValue(refused.field(), refused.messageKey());
 			}

@@ -11,6 +11,7 @@ import org.steadfast.forum.ContentStatus;
 import org.steadfast.forum.Follows;
 import org.steadfast.forum.ForumEvents.PostCreated;
 import org.steadfast.forum.ForumEvents.PostEdited;
+import org.steadfast.forum.ForumEvents.PostPublished;
 import org.steadfast.forum.ForumEvents.ReactionAdded;
 import org.steadfast.forum.TopicKind;
 import org.steadfast.forum.Viewer;
@@ -98,6 +99,30 @@ class ActivityListener {
 						event.postId()));
 			}
 		}
+	}
+
+	/**
+	 * A held post approved: whoever it mentions or quotes hears of it now, as they would have when
+	 * it was written. Anyone already told of a mention or quote in this post (an earlier approval,
+	 * an edit, this listener retried) is not told again.
+	 */
+	@ApplicationModuleListener
+	void on(PostPublished event) {
+		PostFacts post = facts(event.postId()).orElse(null);
+		if (post == null || post.status() != ContentStatus.VISIBLE || post.topicStatus() != ContentStatus.VISIBLE) {
+			return;
+		}
+		Map<Long, NotificationKind> reasons = new LinkedHashMap<>();
+		ids(Markdown.quotedNames(post.source())).forEach(id -> reasons.putIfAbsent(id, NotificationKind.QUOTE));
+		ids(Markdown.DEFAULT.mentions(post.source())).forEach(id -> reasons.putIfAbsent(id, NotificationKind.MENTION));
+		reasons.remove(post.authorId());
+		List<Long> told = jdbc.sql("select member_id from notification where post_id = ? and kind in ('MENTION', 'QUOTE')")
+				.param(event.postId()).query(Long.class).list();
+		reasons.forEach((memberId, kind) -> {
+			if (!told.contains(memberId) && post.readableBy(memberId)) {
+				notifier.notify(Notice.about(memberId, kind, post.authorId(), event.topicId(), event.postId()));
+			}
+		});
 	}
 
 	@ApplicationModuleListener
