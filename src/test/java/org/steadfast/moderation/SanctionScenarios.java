@@ -197,6 +197,10 @@ abstract class SanctionScenarios {
 						// Ending the member's remember-me tokens is the only write a refusal makes.
 						soft.assertThat(writes.stream().filter(sql -> !sql.toLowerCase().contains("persistent_logins")))
 								.as(what + " wrote").isEmpty();
+						if (kind == SanctionKind.SILENCE) {
+							// The guard reads sanctions from memory: a refusal costs only the bell in the 403 page's header.
+							soft.assertThat(statements.count()).as(what + " statements").isLessThanOrEqualTo(1);
+						}
 					}
 					else {
 						soft.assertThat(page).as(what).doesNotContain(SILENCED_TEXT, SIGNED_OUT_TEXT);

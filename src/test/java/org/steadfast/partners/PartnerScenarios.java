@@ -478,6 +478,26 @@ abstract class PartnerScenarios {
 	}
 
 	@Test
+	void aWarnedMemberIsStillMatchedButASilencedOneWaitsUntilTheSilenceEnds() {
+		MemberPrincipal admin = members.admin("matchjudge");
+		MemberPrincipal warned = looking("warned");
+		MemberPrincipal silenced = looking("silencedm");
+		MemberPrincipal other = looking("othermatch");
+		moderation.sanction(warned.id(), admin.id(), org.steadfast.moderation.SanctionKind.WARN, null, "Please be gentle");
+		moderation.sanction(silenced.id(), admin.id(), org.steadfast.moderation.SanctionKind.SILENCE, Duration.ofDays(3),
+				"A pause");
+		onlyLooking(warned, silenced, other);
+		var run = matching.matchAll(clock.instant());
+		assertThat(run.proposed()).hasSize(1);
+		assertThat(proposalOf(warned)).isEqualTo(proposalOf(other));
+		assertThat(jdbc.queryForObject("select count(*) from partner_busy where member_id = ?", Integer.class, silenced.id()))
+				.isZero();
+		assertThat(matching.findFor(silenced.id(), clock.instant())).isEqualTo(PartnerMatching.Found.SANCTIONED);
+		moderation.lift(silenced.id(), admin.id(), "over");
+		assertThat(matching.findFor(silenced.id(), clock.instant())).isNotEqualTo(PartnerMatching.Found.SANCTIONED);
+	}
+
+	@Test
 	void sosPressedTenTimesAtOnceRaisesOneAlertOneNotificationAndOneMail() throws Exception {
 		LocalDateTime since = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 		MemberPrincipal a = looking("manysosa");
