@@ -16,6 +16,12 @@ public class ModerationProperties {
 	private int crisisFlagLimitPerDay = 3;
 	/** Extra crisis phrases on top of the built-in list. */
 	private List<String> crisisPhrases = new ArrayList<>();
+	/**
+	 * How old the sanctions each node holds in memory may be before they are read again: a sanction
+	 * applied on another node of a cluster stops its member within about this long (at once on the
+	 * node that applied it).
+	 */
+	private java.time.Duration sanctionRefresh = java.time.Duration.ofSeconds(2);
 
 	public int getFlagThreshold() { return flagThreshold; }
 	public void setFlagThreshold(int v) { flagThreshold = v; }
@@ -25,4 +31,6 @@ public class ModerationProperties {
 	public void setCrisisFlagLimitPerDay(int v) { crisisFlagLimitPerDay = v; }
 	public List<String> getCrisisPhrases() { return crisisPhrases; }
 	public void setCrisisPhrases(List<String> v) { crisisPhrases = v; }
+	public java.time.Duration getSanctionRefresh() { return sanctionRefresh; }
+	public void setSanctionRefresh(java.time.Duration v) { sanctionRefresh = v; }
 }

@@ -51,10 +51,12 @@ public class ModerationService {
 	private final ModerationProperties properties;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final org.steadfast.moderation.internal.SanctionsInForce sanctionsInForce;
 
 	ModerationService(JdbcClient jdbc, TopicService topics, ForumQueries forum, PostRepository posts,
 			MemberService members, AuditLog audit, ModerationProperties properties, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, org.steadfast.moderation.internal.SanctionsInForce sanctionsInForce) {
+		this.sanctionsInForce = sanctionsInForce;
 		this.jdbc = jdbc;
 		this.topics = topics;
 		this.forum = forum;
@@ -72,7 +74,8 @@ public class ModerationService {
 	 */
 	@Transactional
 	public void flag(long postId, long memberId, FlagReason reason, String note) {
-		topics.checkCanWrite(memberId);
+		// No sanction check: reporting harm reaches moderators only, and silenced members may report
+		// (suspended and banned ones are signed out before any request reaches here; see SanctionGuard).
 		var post = posts.findById(postId).orElseThrow(() -> new ModerationException(ModerationException.Reason.NOT_FOUND, "error.404.title"));
 		if (post.getStatus() == ContentStatus.DELETED || forum.locate(new Viewer(memberId, false), postId).isEmpty()) {
 			throw new ModerationException(ModerationException.Reason.NOT_FOUND, "error.404.title");
@@ -227,6 +230,7 @@ public class ModerationService {
 		if (kind == SanctionKind.SUSPEND || kind == SanctionKind.BAN) {
 			members.suspend(memberId, until, why);
 		}
+		sanctionsInForce.reloadAfterCommit();
 		audit.record(moderatorId, "member." + kind.name().toLowerCase(Locale.ROOT), "MEMBER", memberId, why, null,
 				until == null ? null : until.toString());
 		events.publishEvent(new Sanctioned(memberId, kind, until, why));
@@ -238,6 +242,7 @@ public class ModerationService {
 		int lifted = jdbc.sql("update sanction set lifted_at = ? where member_id = ? and lifted_at is null and kind <> 'WARN'")
 				.params(utc(clock.instant()), memberId).update();
 		members.suspend(memberId, null, null);
+		sanctionsInForce.reloadAfterCommit();
 		audit.record(moderatorId, "member.lift", "MEMBER", memberId, reason, lifted + " sanction(s)", null);
 	}
 

@@ -36,6 +36,11 @@ import org.steadfast.partners.matching.Waiting;
  * be proposed, lets {@link Matcher} choose the pairs with the greatest total fit, and writes each
  * proposal in its own transaction. The unique pair key and the one-row-per-member
  * {@code partner_busy} table make a second run, on this node or another, propose nothing twice.
+ * <p>
+ * "Not sanctioned" means no silence, suspension or ban in force. A warning does not keep a member
+ * out: it is a message from the moderators, not a restriction, and a moderator who wants someone
+ * kept away from partners silences them. Blocks and reports between two members keep that pair
+ * apart whatever their sanctions ({@link org.steadfast.partners.matching.Exclusions}).
  */
 @Service
 public class PartnerMatching {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -49,28 +50,42 @@ public class SosAlerts {
 		this.events = events;
 	}
 
-	/** Raises an SOS (or returns the one still waiting, so a double click raises one). */
+	/**
+	 * Raises an SOS, or returns the one still waiting, so that any number of presses at once raise
+	 * one alert: the insert claims the waiting slot of (partnership, member) through a unique key,
+	 * and a press that loses the race leads to the winner's SOS.
+	 */
 	@Transactional
 	public long raise(long memberId, Instant now) {
 		Partnership partnership = partnerships.activeOf(memberId, now)
 				.orElseThrow(() -> new ForumException(ForumException.Reason.CONFLICT, null, "partners.sos.noPartner"));
-		Optional<Long> waiting = jdbc.sql("""
-				select id from partner_sos where member_id = ? and partnership_id = ? and status in ('OPEN', 'ESCALATED')
-				order by id desc limit 1""")
-				.params(memberId, partnership.id()).query(Long.class).optional();
+		Optional<Long> waiting = waitingOf(memberId, partnership.id());
 		if (waiting.isPresent()) {
 			return waiting.get();
 		}
 		long partnerId = partnership.otherOf(memberId);
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into partner_sos (partnership_id, member_id, partner_id, status, created_at, escalate_at)
-				values (?, ?, ?, 'OPEN', ?, ?)""")
-				.params(partnership.id(), memberId, partnerId, Utc.of(now), Utc.of(now.plus(properties.getSosEscalateAfter())))
-				.update(keys, "id");
+		try {
+			jdbc.sql("""
+					insert into partner_sos (partnership_id, member_id, partner_id, status, created_at, escalate_at,
+					                         waiting_member_id)
+					values (?, ?, ?, 'OPEN', ?, ?, ?)""")
+					.params(partnership.id(), memberId, partnerId, Utc.of(now),
+							Utc.of(now.plus(properties.getSosEscalateAfter())), memberId)
+					.update(keys, "id");
+		}
+		catch (DuplicateKeyException e) {
+			// The other press committed first (the key waited for it); read committed sees its row.
+			return waitingOf(memberId, partnership.id()).orElseThrow(() -> e);
+		}
 		long id = keys.getKey().longValue();
 		events.publishEvent(new SosRaised(id, memberId, partnerId));
 		return id;
+	}
+
+	private Optional<Long> waitingOf(long memberId, long partnershipId) {
+		return jdbc.sql("select id from partner_sos where partnership_id = ? and waiting_member_id = ?")
+				.params(partnershipId, memberId).query(Long.class).optional();
 	}
 
 	@Transactional(readOnly = true)
@@ -78,12 +93,25 @@ public class SosAlerts {
 		return sos("where s.id = ?", id).stream().findFirst();
 	}
 
-	/** Whether this member may see this SOS: its member, the partner, or a helper once it escalated. */
+	/**
+	 * Whether this member may see this SOS: its member; the partner while the partnership lasts
+	 * (a former partner gets 404, even one who answered it or volunteers as a helper); a helper
+	 * once it escalated, or who answered it.
+	 */
 	@Transactional(readOnly = true)
-	public boolean maySee(Sos sos, long viewerId) {
-		return sos.memberId() == viewerId || sos.partnerId() == viewerId
-				|| (sos.status() != Status.OPEN && sos.status() != Status.CLOSED && helper(viewerId, sos.memberId()))
+	public boolean maySee(Sos sos, long viewerId, Instant now) {
+		if (sos.memberId() == viewerId) {
+			return true;
+		}
+		if (sos.partnerId() == viewerId) {
+			return partnerNow(sos, now);
+		}
+		return (sos.status() != Status.OPEN && sos.status() != Status.CLOSED && helper(viewerId, sos.memberId()))
 				|| (sos.answeredBy() != null && sos.answeredBy() == viewerId);
+	}
+
+	private boolean partnerNow(Sos sos, Instant now) {
+		return partnerships.partnership(sos.partnershipId()).map(p -> p.activeAt(now)).orElse(false);
 	}
 
 	/** SOS calls that reached helpers and nobody answered yet, for a volunteer helper. */
@@ -131,14 +159,15 @@ public class SosAlerts {
 	@Transactional
 	public void answer(long sosId, long answererId, String note, Instant now) {
 		Sos sos = find(sosId).orElseThrow(ForumException::notFound);
-		boolean partner = sos.partnerId() == answererId
-				&& partnerships.partnership(sos.partnershipId()).map(p -> p.activeAt(now)).orElse(false);
-		boolean helper = sos.status() == Status.ESCALATED && helper(answererId, sos.memberId());
+		boolean partner = sos.partnerId() == answererId && partnerNow(sos, now);
+		boolean helper = sos.partnerId() != answererId && sos.status() == Status.ESCALATED
+				&& helper(answererId, sos.memberId());
 		if (!partner && !helper) {
 			throw ForumException.notFound();
 		}
 		int updated = jdbc.sql("""
-				update partner_sos set status = 'ANSWERED', answered_by = ?, answered_at = ?, answer_note = ?
+				update partner_sos set status = 'ANSWERED', answered_by = ?, answered_at = ?, answer_note = ?,
+				       waiting_member_id = null
 				where id = ? and status in ('OPEN', 'ESCALATED')""")
 				.params(answererId, Utc.of(now), note, sosId).update();
 		if (updated == 0) {
@@ -151,7 +180,7 @@ public class SosAlerts {
 	@Transactional
 	public void close(long sosId, long memberId) {
 		Sos sos = find(sosId).filter(s -> s.memberId() == memberId).orElseThrow(ForumException::notFound);
-		jdbc.sql("update partner_sos set status = 'CLOSED' where id = ? and status in ('OPEN', 'ESCALATED')")
+		jdbc.sql("update partner_sos set status = 'CLOSED', waiting_member_id = null where id = ? and status in ('OPEN', 'ESCALATED')")
 				.param(sos.id()).update();
 	}
 

@@ -477,6 +477,121 @@ abstract class PartnerScenarios {
 		assertThat(digestPartners.partnersOf(List.of(a.id(), b.id()))).isEmpty();
 	}
 
+	@Test
+	void aWarnedMemberIsStillMatchedButASilencedOneWaitsUntilTheSilenceEnds() {
+		MemberPrincipal admin = members.admin("matchjudge");
+		MemberPrincipal warned = looking("warned");
+		MemberPrincipal silenced = looking("silencedm");
+		MemberPrincipal other = looking("othermatch");
+		moderation.sanction(warned.id(), admin.id(), org.steadfast.moderation.SanctionKind.WARN, null, "Please be gentle");
+		moderation.sanction(silenced.id(), admin.id(), org.steadfast.moderation.SanctionKind.SILENCE, Duration.ofDays(3),
+				"A pause");
+		onlyLooking(warned, silenced, other);
+		var run = matching.matchAll(clock.instant());
+		assertThat(run.proposed()).hasSize(1);
+		assertThat(proposalOf(warned)).isEqualTo(proposalOf(other));
+		assertThat(jdbc.queryForObject("select count(*) from partner_busy where member_id = ?", Integer.class, silenced.id()))
+				.isZero();
+		assertThat(matching.findFor(silenced.id(), clock.instant())).isEqualTo(PartnerMatching.Found.SANCTIONED);
+		moderation.lift(silenced.id(), admin.id(), "over");
+		assertThat(matching.findFor(silenced.id(), clock.instant())).isNotEqualTo(PartnerMatching.Found.SANCTIONED);
+	}
+
+	@Test
+	void sosPressedTenTimesAtOnceRaisesOneAlertOneNotificationAndOneMail() throws Exception {
+		LocalDateTime since = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+		MemberPrincipal a = looking("manysosa");
+		MemberPrincipal b = looking("manysosb");
+		long partnership = partnered(a, b);
+		awaitNotification(b, "PARTNER_ACCEPTED", a);
+		jdbc.update("update member set email_verified = true where id = ?", b.id());
+		settle(since);
+		int mailsBefore = count("select count(*) from mail_outbox where member_id = ?", b.id());
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		try {
+			List<java.util.concurrent.Future<String>> presses = new java.util.ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				presses.add(pool.submit(() -> {
+					start.await();
+					var response = mvc.perform(post("/partners/sos").with(user(a)).with(csrf())).andReturn().getResponse();
+					return response.getStatus() + " " + response.getRedirectedUrl();
+				}));
+			}
+			start.countDown();
+			Set<String> answers = new java.util.HashSet<>();
+			for (var press : presses) {
+				answers.add(press.get());
+			}
+			long id = jdbc.queryForObject("select id from partner_sos where partnership_id = ?", Long.class, partnership);
+			// Every press leads to the same SOS page.
+			assertThat(answers).containsExactly("302 /partners/sos/" + id);
+		}
+		finally {
+			pool.shutdown();
+		}
+		awaitNotification(b, "PARTNER_SOS", a);
+		settle(since);
+		assertThat(count("select count(*) from partner_sos where partnership_id = ?", partnership)).isEqualTo(1);
+		assertThat(count("select count(*) from notification where member_id = ? and kind = 'PARTNER_SOS'", b.id())).isEqualTo(1);
+		assertThat(count("select count(*) from mail_outbox where member_id = ?", b.id()) - mailsBefore).isEqualTo(1);
+		// Once it is over, a new SOS is a new alert.
+		long first = jdbc.queryForObject("select id from partner_sos where partnership_id = ?", Long.class, partnership);
+		sos.close(first, a.id());
+		assertThat(sos.raise(a.id(), clock.instant())).isNotEqualTo(first);
+		assertThat(count("select count(*) from partner_sos where partnership_id = ?", partnership)).isEqualTo(2);
+	}
+
+	@Test
+	void aFormerPartnerGetsNotFoundForAnOldSos() throws Exception {
+		MemberPrincipal a = looking("oldsosa");
+		MemberPrincipal b = looking("oldsosb");
+		long partnership = partnered(a, b);
+		long id = sos.raise(a.id(), clock.instant());
+		mvc.perform(get("/partners/sos/" + id).with(user(b))).andExpect(status().isOk());
+		mvc.perform(post("/partners/sos/" + id + "/answer").with(user(b)).with(csrf()).param("note", "On my way"))
+				.andExpect(status().is3xxRedirection());
+		partnerships.end(partnership, a.id(), clock.instant());
+		// Not even as the one who answered it, nor as a volunteer helper once it had escalated.
+		profiles.save(b.id(), new PartnerProfiles.Draft(false, 20, Set.of(), "", true));
+		assertThat(html(mvc.perform(get("/partners/sos/" + id).with(user(b))).andExpect(status().isNotFound())))
+				.doesNotContain("On my way");
+		long second = jdbc.queryForObject("select count(*) from partner_sos where partnership_id = ?", Long.class, partnership);
+		assertThat(second).isEqualTo(1);
+		// The member keeps their own page.
+		mvc.perform(get("/partners/sos/" + id).with(user(a))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aFormerPartnerCanNeitherSeeNorAnswerAnOldSosThatEscalated() throws Exception {
+		MemberPrincipal a = looking("escsosa");
+		MemberPrincipal b = looking("escsosb");
+		long partnership = partnered(a, b);
+		Instant t0 = clock.instant();
+		long id = sos.raise(a.id(), t0);
+		partnerships.end(partnership, a.id(), t0);
+		profiles.save(b.id(), new PartnerProfiles.Draft(false, 20, Set.of(), "", true));
+		sos.escalateDue(t0.plus(Duration.ofHours(1)));
+		assertThat(sos.find(id).orElseThrow().status()).isEqualTo(SosAlerts.Status.ESCALATED);
+		mvc.perform(get("/partners/sos/" + id).with(user(b))).andExpect(status().isNotFound());
+		mvc.perform(post("/partners/sos/" + id + "/answer").with(user(b)).with(csrf()).param("note", "Still here"))
+				.andExpect(status().isNotFound());
+		assertThat(sos.find(id).orElseThrow().status()).isEqualTo(SosAlerts.Status.ESCALATED);
+	}
+
+	private int count(String sql, Object... params) {
+		return jdbc.queryForObject(sql, Integer.class, params);
+	}
+
+	/** Module listeners run after commit on other threads: waits until every published event was handled. */
+	private void settle(LocalDateTime since) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (System.nanoTime() < deadline && count(
+				"select count(*) from event_publication where completion_date is null and publication_date >= ?", since) > 0) {
+			Thread.sleep(20);
+		}
+	}
+
 	private void awaitNotification(MemberPrincipal to, String kind, MemberPrincipal actor) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (System.nanoTime() < deadline) {

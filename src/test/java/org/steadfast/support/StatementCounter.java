@@ -24,10 +24,35 @@ public class StatementCounter {
 		count.set(0);
 	}
 
+	private final java.util.List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	void sent() {
 		Thread only = counting;
 		if (only == null || only == Thread.currentThread()) {
 			count.incrementAndGet();
+		}
+	}
+
+	void sent(String sql) {
+		Thread only = counting;
+		if (only == Thread.currentThread()) {
+			String verb = sql.stripLeading().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+			if (java.util.Set.of("insert", "update", "delete", "merge", "replace").contains(verb)) {
+				writes.add(sql);
+			}
+		}
+	}
+
+	/** Runs the action and returns the SQL statements that wrote (insert, update, delete, merge) it sent. */
+	public java.util.List<String> writes(ThrowingRunnable action) throws Exception {
+		reset();
+		writes.clear();
+		try {
+			action.run();
+			return java.util.List.copyOf(writes);
+		}
+		finally {
+			counting = null;
 		}
 	}
 
@@ -63,7 +88,10 @@ public class StatementCounter {
 					if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
 						return ProxyDataSourceBuilder.create(dataSource)
 								.name("counted")
-								.afterQuery((exec, queries) -> counter.getObject().sent())
+								.afterQuery((exec, queries) -> {
+									counter.getObject().sent();
+									queries.forEach(q -> counter.getObject().sent(q.getQuery()));
+								})
 								.build();
 					}
 					return bean;

@@ -46,8 +46,8 @@ class SosController {
 
 	@GetMapping("/partners/sos/{id}")
 	String page(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
-		Sos found = sos.find(id).filter(s -> sos.maySee(s, me.id())).orElseThrow(ForumException::notFound);
 		Instant now = clock.instant();
+		Sos found = sos.find(id).filter(s -> sos.maySee(s, me.id(), now)).orElseThrow(ForumException::notFound);
 		model.addAttribute("sos", found);
 		model.addAttribute("mine", found.memberId() == me.id());
 		if (found.memberId() == me.id()) {
