@@ -107,6 +107,8 @@ class MailDeliveryIT {
 				"again", "again", "again", null, key))).isFalse());
 
 		sender.sendDue(Instant.now().plusSeconds(1));
+		// The scheduled sender may have claimed it first and still be handing it to the server.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> receivedBy(to).size() == 1);
 		sender.sendDue(Instant.now().plusSeconds(2));
 		List<MimeMessage> received = receivedBy(to);
 		assertThat(received).hasSize(1);
