@@ -165,7 +165,11 @@ abstract class AccountScenarios {
 		for (int i = 0; i < 5; i++) {
 			assertThat(failedLoginPage(name, "wrong password " + i, "192.0.2." + i)).contains("don't match");
 		}
-		assertThat(failedLoginPage(name, PASSWORD, "192.0.2.77")).contains("Too many attempts");
+		// Refused at once as 429, showing the sign-in page with its message (the page itself: ForwardedForIT).
+		mvc.perform(post("/login").with(csrf()).with(address("192.0.2.77")).param("login", name).param("password", PASSWORD))
+				.andExpect(status().isTooManyRequests()).andExpect(unauthenticated())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl("/login"));
 		assertThat(failedLoginPage("nobody-" + name, PASSWORD, "192.0.2.78")).contains("don't match");
 	}
 

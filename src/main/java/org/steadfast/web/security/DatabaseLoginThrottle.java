@@ -1,8 +1,5 @@
 package org.steadfast.web.security;
 
-import static org.steadfast.web.security.LoginThrottle.addressKey;
-import static org.steadfast.web.security.LoginThrottle.loginKey;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,11 +32,8 @@ public class DatabaseLoginThrottle implements LoginThrottle {
 	}
 
 	@Override
-	public Duration waitFor(String login, String address) {
-		Instant now = clock.instant();
-		Duration byLogin = waitFor(hash(loginKey(login)), now);
-		Duration byAddress = waitFor(hash(addressKey(address)), now);
-		return byLogin.compareTo(byAddress) >= 0 ? byLogin : byAddress;
+	public Duration waitFor(String key) {
+		return waitFor(hash(key), clock.instant());
 	}
 
 	private Duration waitFor(String key, Instant now) {
@@ -59,18 +53,25 @@ public class DatabaseLoginThrottle implements LoginThrottle {
 	}
 
 	@Override
-	public void failed(String login, String address) {
+	public void failed(String... keys) {
 		Instant now = clock.instant();
-		jdbc.sql("insert into login_failure (key_hash, failed_at) values (?, ?), (?, ?)")
-				.params(hash(loginKey(login)), utc(now), hash(addressKey(address)), utc(now))
-				.update();
+		if (keys.length > 0) {
+			List<Object> params = new java.util.ArrayList<>();
+			for (String key : keys) {
+				params.add(hash(key));
+				params.add(utc(now));
+			}
+			jdbc.sql("insert into login_failure (key_hash, failed_at) values "
+					+ String.join(", ", java.util.Collections.nCopies(keys.length, "(?, ?)")))
+					.params(params).update();
+		}
 		// Keep the table as small as the window: rows older than it count for nothing.
 		jdbc.sql("delete from login_failure where failed_at < ?").param(utc(now.minus(window))).update();
 	}
 
 	@Override
-	public void succeeded(String login) {
-		jdbc.sql("delete from login_failure where key_hash = ?").param(hash(loginKey(login))).update();
+	public void clear(String key) {
+		jdbc.sql("delete from login_failure where key_hash = ?").param(hash(key)).update();
 	}
 
 	private static LocalDateTime utc(Instant instant) {

@@ -10,7 +10,9 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Back to the sign-in page with the typed login kept (never the password) and one generic
- * message, the same whether or not the account exists.
+ * message, the same whether or not the account exists. A throttled attempt is answered at once
+ * with the sign-in page and its message, as 429 with {@code Retry-After}, so that scripts and
+ * proxies see the refusal for what it is.
  */
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
@@ -35,8 +37,36 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
 				flash.put("suspensionReason", s.reason());
 			});
 		}
+		if (exception instanceof LoginThrottledException throttled) {
+			showThrottled(request, response, flash, throttled.retryAfter());
+			return;
+		}
 		flash.setTargetRequestPath(request.getContextPath() + "/login");
 		flashMaps.saveOutputFlashMap(flash, request, response);
 		response.sendRedirect(request.getContextPath() + "/login");
+	}
+
+	/** The sign-in page as its GET renders it, with the flash attributes a redirect would have carried. */
+	private void showThrottled(HttpServletRequest request, HttpServletResponse response, FlashMap flash,
+			java.time.Duration retryAfter) throws IOException {
+		long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+		response.setStatus(429);
+		response.setHeader("Retry-After", Long.toString(seconds));
+		HttpServletRequest asGet = new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+			@Override
+			public String getMethod() {
+				return "GET";
+			}
+		};
+		// Messages of earlier attempts still waiting for the sign-in page would be shown instead: this answer replaces them.
+		for (int i = 0; i < 100 && flashMaps.retrieveAndUpdate(asGet, response) != null; i++) {
+		}
+		request.setAttribute(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, flash);
+		try {
+			request.getRequestDispatcher("/login").forward(asGet, response);
+		}
+		catch (jakarta.servlet.ServletException e) {
+			throw new IOException(e);
+		}
 	}
 }

@@ -22,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginTarpit extends OncePerRequestFilter {
 
 	private final LoginThrottle throttle;
+	private final DeviceCookies devices;
 	private final Duration delay;
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "login-tarpit");
@@ -29,8 +30,9 @@ class LoginTarpit extends OncePerRequestFilter {
 		return thread;
 	});
 
-	LoginTarpit(LoginThrottle throttle, Duration delay) {
+	LoginTarpit(LoginThrottle throttle, DeviceCookies devices, Duration delay) {
 		this.throttle = throttle;
+		this.devices = devices;
 		this.delay = delay;
 	}
 
@@ -43,8 +45,9 @@ class LoginTarpit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String login = request.getParameter("login");
-		if (!request.isAsyncSupported() || !throttle.isBlocked(login == null ? "" : login, request.getRemoteAddr())) {
+		String login = request.getParameter("login") == null ? "" : request.getParameter("login");
+		String device = devices.deviceFor(request, login).orElse(null);
+		if (!request.isAsyncSupported() || throttle.waitFor(login, request.getRemoteAddr(), device).isZero()) {
 			chain.doFilter(request, response);
 			return;
 		}

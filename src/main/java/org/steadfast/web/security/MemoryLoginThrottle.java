@@ -1,8 +1,5 @@
 package org.steadfast.web.security;
 
-import static org.steadfast.web.security.LoginThrottle.addressKey;
-import static org.steadfast.web.security.LoginThrottle.loginKey;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -29,23 +26,21 @@ public class MemoryLoginThrottle implements LoginThrottle {
 	}
 
 	@Override
-	public Duration waitFor(String login, String address) {
-		Instant now = clock.instant();
-		Duration byLogin = waitFor(loginKey(login), now);
-		Duration byAddress = waitFor(addressKey(address), now);
-		return byLogin.compareTo(byAddress) >= 0 ? byLogin : byAddress;
+	public Duration waitFor(String key) {
+		return waitFor(key, clock.instant());
 	}
 
 	@Override
-	public void failed(String login, String address) {
+	public void failed(String... keys) {
 		Instant now = clock.instant();
-		record(loginKey(login), now);
-		record(addressKey(address), now);
+		for (String key : keys) {
+			record(key, now);
+		}
 	}
 
 	@Override
-	public void succeeded(String login) {
-		failures.invalidate(loginKey(login));
+	public void clear(String key) {
+		failures.invalidate(key);
 	}
 
 	private Duration waitFor(String key, Instant now) {

@@ -74,8 +74,9 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
 			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
 			LoginThrottle throttle, org.steadfast.accounts.MemberService memberService,
-			@Value("${steadfast.security.login-throttle.tarpit:1s}") Duration tarpit) throws Exception {
-		http.addFilterBefore(new LoginTarpit(throttle, tarpit),
+			@Value("${steadfast.security.login-throttle.tarpit:1s}") Duration tarpit, DeviceCookies devices,
+			org.springframework.security.authentication.AuthenticationEventPublisher authenticationEvents) throws Exception {
+		http.addFilterBefore(new LoginTarpit(throttle, devices, tarpit),
 				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
@@ -95,19 +96,22 @@ class SecurityConfig {
 			// the unguessable token in the URL is what authorises it, and all it can do is unsubscribe.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
 					&& request.getRequestURI().startsWith(request.getContextPath() + "/unsubscribe/")))
-			.authenticationManager(authenticationManager(members, passwordEncoder, throttle))
+			.authenticationManager(authenticationManager(members, passwordEncoder, throttle, authenticationEvents))
 			.formLogin(form -> form
 				.loginPage("/login")
 				.loginProcessingUrl("/login")
 				.usernameParameter("login")
 				.passwordParameter("password")
 				.failureHandler(new LoginFailureHandler(memberService))
+				.authenticationDetailsSource(LoginAttemptDetails.source(devices))
+				.successHandler(new DeviceCookieSuccessHandler(devices))
 				.permitAll())
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
 			.logout(logout -> logout
 				.logoutUrl("/logout")
 				.logoutSuccessUrl("/?signedOut")
 				.deleteCookies("JSESSIONID", "SESSION"))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new LoggingAccessDeniedHandler()))
 			.securityContext(context -> context.securityContextRepository(contextRepository))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
@@ -131,7 +135,8 @@ class SecurityConfig {
 	@Bean
 	LoginThrottle loginThrottle(@Value("${steadfast.security.login-throttle.max-failures:5}") int maxFailures,
 			@Value("${steadfast.security.login-throttle.window:5m}") Duration window,
-			@Value("${steadfast.cluster:false}") boolean cluster, JdbcClient jdbc, Clock clock) {
+			@Value("${steadfast.security.login-throttle.shared:${steadfast.cluster:false}}") boolean cluster, JdbcClient jdbc,
+			Clock clock) {
 		return cluster ? new DatabaseLoginThrottle(jdbc, maxFailures, window, clock)
 				: new MemoryLoginThrottle(maxFailures, window, clock);
 	}
@@ -141,7 +146,7 @@ class SecurityConfig {
 	 * second, unthrottled provider, and a failure must be counted once.
 	 */
 	private AuthenticationManager authenticationManager(UserDetailsService members, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, org.springframework.security.authentication.AuthenticationEventPublisher events) {
 		var dao = new DaoAuthenticationProvider(members);
 		dao.setPasswordEncoder(passwordEncoder);
 		// Tell a member they are suspended only once they proved who they are.
@@ -152,8 +157,41 @@ class SecurityConfig {
 				throw new org.springframework.security.authentication.LockedException("suspended");
 			}
 		});
-		return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle),
+		var manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle),
 				new RememberMeAuthenticationProvider(rememberMeKey));
+		// Every sign-in, failed or not, reaches the security log (SecurityEvents).
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	/**
+	 * Sign-in outcomes as Spring Security events; a throttled attempt is published as a lockout
+	 * rather than dropped as an unknown failure.
+	 */
+	@Bean
+	static org.springframework.security.authentication.DefaultAuthenticationEventPublisher authenticationEventPublisher(
+			org.springframework.context.ApplicationEventPublisher publisher) {
+		var events = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(publisher);
+		events.setAdditionalExceptionMappings(java.util.Map.of(LoginThrottledException.class,
+				org.springframework.security.authentication.event.AuthenticationFailureLockedEvent.class));
+		return events;
+	}
+
+	/**
+	 * Device cookies, signed with a key configured or generated once and shared by every node
+	 * through the database, like the remember-me key.
+	 */
+	@Bean
+	DeviceCookies deviceCookies(@Value("${steadfast.security.device-cookie-key:}") String key, Secrets secrets,
+			@Value("${steadfast.security.device-cookie-days:365}") int days, UserDetailsService members) {
+		return new DeviceCookies(secrets.get("device-cookie", key), Duration.ofDays(days), login -> {
+			try {
+				return java.util.Optional.of(members.loadUserByUsername(login).getUsername());
+			}
+			catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+				return java.util.Optional.empty();
+			}
+		});
 	}
 
 	/**

@@ -67,6 +67,23 @@ abstract class LoginThrottleContract {
 		assertThat(throttle.isBlocked("other", "10.0.0.1")).isTrue();
 	}
 
+	@Test
+	void aDeviceCookieIsCountedOnItsOwnAndLocksOutAlone() {
+		for (int i = 0; i < 5; i++) {
+			throttle.failed("hope", "10.0.0." + i);
+		}
+		assertThat(throttle.waitFor("hope", "10.0.0.99", null)).isPositive();
+		assertThat(throttle.waitFor("hope", "10.0.0.99", "my-device")).isZero();
+		for (int i = 0; i < 5; i++) {
+			throttle.failed(LoginThrottle.deviceKey("my-device"));
+		}
+		assertThat(throttle.waitFor("hope", "10.0.0.99", "my-device")).isEqualTo(Duration.ofMinutes(5));
+		assertThat(throttle.waitFor("hope", "10.0.0.99", "another-device")).isZero();
+		assertThat(throttle.waitFor("someone-else", "10.0.0.98")).isZero();
+		throttle.clear(LoginThrottle.deviceKey("my-device"));
+		assertThat(throttle.waitFor("hope", "10.0.0.99", "my-device")).isZero();
+	}
+
 	static final class MutableClock extends Clock {
 		private Instant now;
 
