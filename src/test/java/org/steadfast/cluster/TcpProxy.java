@@ -13,25 +13,29 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP forwarder that a test can cut and restore, to take a database or a search service
  * away from one app node and give it back: cutting closes every open connection and refuses new ones.
+ * Pausing is the other way a server goes away (a process stopped, a network that drops packets):
+ * connections stay open and new ones are accepted, but not a byte goes through until it resumes.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
 	private final int port;
 	private final int targetPort;
 	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 	private volatile ServerSocket server;
+	private final Object flow = new Object();
+	private volatile boolean paused;
 
-	TcpProxy(int targetPort) throws IOException {
+	public TcpProxy(int targetPort) throws IOException {
 		this.targetPort = targetPort;
 		this.port = Processes.freePort();
 		restore();
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
-	synchronized void restore() throws IOException {
+	public synchronized void restore() throws IOException {
 		if (server != null) {
 			return;
 		}
@@ -44,7 +48,20 @@ final class TcpProxy implements AutoCloseable {
 		acceptor.start();
 	}
 
-	synchronized void cut() {
+	/** Holds every byte in both directions, on open and new connections, without closing anything. */
+	public void pause() {
+		paused = true;
+	}
+
+	public void resume() {
+		synchronized (flow) {
+			paused = false;
+			flow.notifyAll();
+		}
+	}
+
+	public synchronized void cut() {
+		resume();
 		ServerSocket socket = server;
 		server = null;
 		closeQuietly(socket);
@@ -74,6 +91,7 @@ final class TcpProxy implements AutoCloseable {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				int n;
 				while ((n = in.read(buffer)) >= 0) {
+					awaitResumed();
 					out.write(buffer, 0, n);
 					out.flush();
 				}
@@ -90,6 +108,20 @@ final class TcpProxy implements AutoCloseable {
 		}, "proxy-pump");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	private void awaitResumed() throws IOException {
+		synchronized (flow) {
+			while (paused) {
+				try {
+					flow.wait();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted while paused", e);
+				}
+			}
+		}
 	}
 
 	private static void closeQuietly(AutoCloseable closeable) {

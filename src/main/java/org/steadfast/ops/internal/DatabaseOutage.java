@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import org.hibernate.exception.JDBCConnectionException;
@@ -16,6 +19,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,7 +29,9 @@ import org.springframework.web.util.HtmlUtils;
  * When the database can't be reached, every page answers 503 with a short, calm page and a
  * {@code Retry-After}, instead of an error trace or a 500; the connection pool keeps trying, so the
  * site recovers by itself when the database is back. Sits outside the session and security filters,
- * which read the database too (sessions do, in a cluster), and renders without them.
+ * which read the database too (sessions do, in a cluster), and renders without them. Requests get
+ * there quickly: the pool waits briefly for a connection, and a request's statements wait briefly
+ * for the database's answer ({@link RequestDatabaseTimeout}), so a hung database is a 503 too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -43,7 +49,7 @@ class DatabaseOutage extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			chain.doFilter(request, response);
+			RequestDatabaseTimeout.duringRequest(() -> chain.doFilter(request, response));
 		}
 		catch (ServletException | RuntimeException e) {
 			if (!isDatabaseOutage(e) || response.isCommitted()) {
@@ -60,11 +66,17 @@ class DatabaseOutage extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * A failure to reach the database, or a connection lost on the way (refused, reset, timed out):
+	 * whichever layer reports it (the pool, the driver, Hibernate, Spring's JDBC translation).
+	 */
 	static boolean isDatabaseOutage(Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException
+			if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+					|| t instanceof SQLNonTransientConnectionException || t instanceof JDBCConnectionException
 					|| t instanceof CannotCreateTransactionException || t instanceof ConnectException
-					|| t instanceof DataAccessResourceFailureException) {
+					|| t instanceof DataAccessResourceFailureException || t instanceof RecoverableDataAccessException
+					|| (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
 				return true;
 			}
 		}

@@ -35,6 +35,18 @@ class DatabaseOutageTest {
 	}
 
 	@Test
+	void aConnectionLostMidStatementIsA503Too() throws Exception {
+		// What Spring's JDBC translation makes of the driver's read timeout on a hung database.
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter.doFilter(new MockHttpServletRequest("GET", "/latest"), response, (req, res) -> {
+			throw new org.springframework.dao.RecoverableDataAccessException("select",
+					new java.sql.SQLRecoverableException("Communications link failure", "08S01"));
+		});
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+	}
+
+	@Test
 	void otherFailuresAreLeftToTheErrorPages() {
 		assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/latest"), new MockHttpServletResponse(),
 				(req, res) -> {
