@@ -92,7 +92,8 @@ public class MemberService {
 		}
 		catch (DataIntegrityViolationException e) {
 			String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase();
-			throw new DuplicateAccountException(message.contains("email") ? "email" : "username");
+			// By the constraint's name: the message may also quote the statement, which names both columns.
+			throw new DuplicateAccountException(message.contains("uk_member_email") ? "email" : "username");
 		}
 		events.publishEvent(new MemberRegistered(member.getId(), member.getUsername()));
 		// Posting doesn't wait for this; only mail does.
