@@ -17,6 +17,13 @@ public final class AccountEvents {
 	public record PasswordResetRequested(long memberId, String email, String token) {
 	}
 
+	/**
+	 * Someone tried to join with the address of this member: they are told (discreetly), the person
+	 * who tried is not. {@code at} sets the hour within which one such mail is sent at most.
+	 */
+	public record JoinAttempted(long memberId, java.time.Instant at) {
+	}
+
 	/** Sent to the new address: confirming it proves the member can read mail there. */
 	public record EmailChangeRequested(long memberId, String newEmail, String token) {
 	}

@@ -49,9 +49,11 @@ public class AccountTokens {
 	private final ApplicationEventPublisher events;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final SignedInSessions sessions;
 
 	AccountTokens(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, SignedInSessions sessions) {
+		this.sessions = sessions;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
@@ -134,8 +136,8 @@ public class AccountTokens {
 		member.setPasswordHash(passwordEncoder.encode(newPassword));
 		jdbc.sql("update account_token set used_at = ? where member_id = ? and purpose = 'RESET' and used_at is null")
 				.params(utc(clock.instant()), memberId).update();
-		// Whoever knew the old password should not stay signed in on another device.
-		jdbc.sql("delete from persistent_logins where username = ?").param(member.getUsername()).update();
+		// Whoever knew the old password should not stay signed in anywhere.
+		sessions.endAllFor(memberId);
 		return Outcome.OK;
 	}
 

@@ -40,6 +40,36 @@ public class MemberService {
 	 */
 	@Transactional
 	public Member register(Registration registration) {
+		String email = checked(registration);
+		if (members.existsByEmailKey(Member.key(email))) {
+			throw new DuplicateAccountException("email");
+		}
+		return create(registration, passwordEncoder.encode(registration.password()));
+	}
+
+	/**
+	 * Joining through the site: like {@link #register}, except that an address already in use is
+	 * never revealed. Then no account is created, the owner of the address is told by mail, and
+	 * the caller answers exactly as for a new member. The password is hashed either way, so the
+	 * answer takes as long.
+	 *
+	 * @return the new member, or empty when the address belongs to an account already
+	 * @throws DuplicateAccountException for a username that is taken (usernames are public)
+	 */
+	@Transactional
+	public Optional<Member> join(Registration registration) {
+		String email = checked(registration);
+		String hash = passwordEncoder.encode(registration.password());
+		Optional<Member> owner = members.findByEmailKey(Member.key(email));
+		if (owner.isPresent()) {
+			events.publishEvent(new AccountEvents.JoinAttempted(owner.get().getId(), clock.instant()));
+			return Optional.empty();
+		}
+		return Optional.of(create(registration, hash));
+	}
+
+	/** The trimmed address, once the username and password pass their rules and the username is free. */
+	private String checked(Registration registration) {
 		String username = registration.username().trim();
 		String email = registration.email().trim();
 		UsernameRules.check(username).ifPresent(code -> {
@@ -51,17 +81,19 @@ public class MemberService {
 		if (members.existsByUsernameKey(Member.key(username))) {
 			throw new DuplicateAccountException("username");
 		}
-		if (members.existsByEmailKey(Member.key(email))) {
-			throw new DuplicateAccountException("email");
-		}
-		var member = new Member(username, email, passwordEncoder.encode(registration.password()), registration.zone(),
-				clock.instant());
+		return email;
+	}
+
+	private Member create(Registration registration, String passwordHash) {
+		var member = new Member(registration.username().trim(), registration.email().trim(), passwordHash,
+				registration.zone(), clock.instant());
 		try {
 			members.saveAndFlush(member);
 		}
 		catch (DataIntegrityViolationException e) {
 			String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase();
-			throw new DuplicateAccountException(message.contains("email") ? "email" : "username");
+			// By the constraint's name: the message may also quote the statement, which names both columns.
+			throw new DuplicateAccountException(message.contains("uk_member_email") ? "email" : "username");
 		}
 		events.publishEvent(new MemberRegistered(member.getId(), member.getUsername()));
 		// Posting doesn't wait for this; only mail does.
@@ -94,6 +126,16 @@ public class MemberService {
 		});
 		member.setPasswordHash(passwordEncoder.encode(newPassword));
 		return true;
+	}
+
+	/**
+	 * Replaces a stored hash with a stronger one of the same password (at sign-in, when the password
+	 * is at hand). Only while the old hash is still the stored one: a password changed in between wins.
+	 */
+	@Transactional
+	public boolean upgradePasswordHash(long memberId, String oldHash, String newHash) {
+		return jdbc.sql("update member set password_hash = ?, version = version + 1 where id = ? and password_hash = ?")
+				.params(newHash, memberId, oldHash).update() == 1;
 	}
 
 	/**

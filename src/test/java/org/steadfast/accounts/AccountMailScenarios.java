@@ -135,6 +135,44 @@ abstract class AccountMailScenarios {
 	}
 
 	@Test
+	void aResetTakesA128CharacterEmojiPasswordAndSignsOutEverySessionAndRememberedDevice() throws Exception {
+		MemberPrincipal member = verified("resetall");
+		var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").with(csrf())
+				.param("login", member.username()).param("password", Members.PASSWORD))
+				.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+		var remembered = mvc.perform(post("/login").with(csrf()).param("login", member.username())
+				.param("password", Members.PASSWORD).param("remember-me", "true")).andReturn().getResponse().getCookie("remember-me");
+		mvc.perform(get("/settings").session(session)).andExpect(status().isOk());
+
+		mvc.perform(post("/password/forgot").param("email", email(member)).with(csrf()));
+		String token = token(lastMail(email(member), "RESET"));
+		String emoji = "\uD83C\uDF31\uD83C\uDF3B\uD83C\uDF08\uD83D\uDCAA".repeat(32);
+		mvc.perform(post("/password/reset").param("token", token).param("password", emoji).with(csrf()))
+				.andExpect(redirectedUrl("/login"));
+
+		mvc.perform(get("/settings").session(session)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/settings").cookie(remembered)).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/login").with(csrf()).with(AccountScenarios.anyAddress()).param("login", member.username()).param("password", emoji))
+				.andExpect(redirectedUrl("/"));
+		mvc.perform(post("/login").with(csrf()).with(AccountScenarios.anyAddress()).param("login", member.username())
+				.param("password", emoji.substring(0, emoji.length() - 2) + "\uD83C\uDF32")).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void aResetTakesA73BytePasswordWithoutARawMessage() throws Exception {
+		MemberPrincipal member = verified("reset73");
+		mvc.perform(post("/password/forgot").param("email", email(member)).with(csrf()));
+		String token = token(lastMail(email(member), "RESET"));
+		String password = "a calm sentence ".repeat(4) + "xxxxxxxxA";
+		mvc.perform(post("/password/reset").param("token", token).param("password", password).with(csrf()))
+				.andExpect(redirectedUrl("/login"));
+		assertThat(passwordEncoder.matches(password,
+				jdbc.queryForObject("select password_hash from member where id = ?", String.class, member.id()))).isTrue();
+		assertThat(passwordEncoder.matches(password.substring(0, 72) + "B",
+				jdbc.queryForObject("select password_hash from member where id = ?", String.class, member.id()))).isFalse();
+	}
+
+	@Test
 	void expiredAndForgedResetTokensFailWithAClearPage() throws Exception {
 		MemberPrincipal member = verified("expired");
 		mvc.perform(post("/password/forgot").param("email", email(member)).with(csrf()));

@@ -55,15 +55,125 @@ abstract class AccountScenarios {
 	}
 
 	MockHttpSession join(String username) throws Exception {
-		MvcResult result = mvc.perform(register(username, username + "@example.org", PASSWORD, "Europe/London"))
-				.andExpect(status().is3xxRedirection())
-				.andExpect(authenticated().withUsername(username))
+		return join(username, PASSWORD);
+	}
+
+	/** Joins through the form (which asks to check the inbox), then signs in. */
+	MockHttpSession join(String username, String password) throws Exception {
+		mvc.perform(register(username, username + "@example.org", password, "Europe/London"))
+				.andExpect(redirectedUrl("/login"))
+				.andExpect(flash().attribute("notice", "register.checkInbox"))
+				.andExpect(unauthenticated());
+		return signIn(username, password);
+	}
+
+	MockHttpSession signIn(String login, String password) throws Exception {
+		MvcResult result = mvc.perform(post("/login").with(csrf()).with(anyAddress()).param("login", login).param("password", password))
+				.andExpect(authenticated())
 				.andReturn();
 		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
+	void signInFails(String login, String password) throws Exception {
+		mvc.perform(post("/login").with(csrf()).with(anyAddress()).param("login", login).param("password", password))
+				.andExpect(redirectedUrl("/login")).andExpect(unauthenticated());
+	}
+
+	/** Sign-ins from addresses of their own, so that these tests never meet the per-address throttle. */
+	static org.springframework.test.web.servlet.request.RequestPostProcessor anyAddress() {
+		return address("198.18." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250));
+	}
+
+	/** 128 characters of 4 bytes each (512 bytes of UTF-8), and a 73-byte one differing from another only after byte 72. */
+	static final String EMOJI_PASSWORD = "\uD83C\uDF31\uD83C\uDF3B\uD83C\uDF08\uD83D\uDCAA".repeat(32);
+	static final String LONG_PASSWORD = "a calm sentence ".repeat(4) + "xxxxxxxx" + "A";
+	static final String LONG_PASSWORD_OTHER_END = "a calm sentence ".repeat(4) + "xxxxxxxx" + "B";
+
 	@Test
-	void newMemberIsSignedInRightAfterJoining() throws Exception {
+	void passwordsUpTo128CharactersOfFourBytesWorkInFullForJoinSignInAndChange() throws Exception {
+		assertThat(EMOJI_PASSWORD.codePointCount(0, EMOJI_PASSWORD.length())).isEqualTo(128);
+		assertThat(EMOJI_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(512);
+		assertThat(LONG_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(73);
+		String name = unique("long");
+		MockHttpSession session = join(name, EMOJI_PASSWORD);
+		assertThat(members.findByUsername(name).orElseThrow().getPasswordHash()).startsWith("{argon2}");
+		signInFails(name, EMOJI_PASSWORD.substring(0, EMOJI_PASSWORD.length() - 2) + "\uD83C\uDF32");
+
+		mvc.perform(post("/settings/password").session(session).with(csrf()).param("currentPassword", EMOJI_PASSWORD)
+				.param("newPassword", LONG_PASSWORD))
+				.andExpect(redirectedUrl("/settings"));
+		signIn(name, LONG_PASSWORD);
+		signInFails(name, LONG_PASSWORD_OTHER_END);
+		signInFails(name, LONG_PASSWORD.substring(0, 72));
+	}
+
+	@Test
+	void anOldBcryptHashSignsInAndIsRewrittenAsArgon2() throws Exception {
+		String name = unique("old");
+		join(name);
+		String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(PASSWORD);
+		jdbc.update("update member set password_hash = ? where username = ?", bcrypt, name);
+		signInFails(name, PASSWORD + "x");
+		// A password too long for bcrypt is simply wrong, never a 500.
+		signInFails(name, LONG_PASSWORD);
+		assertThat(jdbc.queryForObject("select password_hash from member where username = ?", String.class, name)).isEqualTo(bcrypt);
+		signIn(name, PASSWORD);
+		String upgraded = jdbc.queryForObject("select password_hash from member where username = ?", String.class, name);
+		assertThat(upgraded).startsWith("{argon2}");
+		signIn(name, PASSWORD);
+	}
+
+	@Test
+	void changingThePasswordSignsOutEveryOtherSessionAndRememberedDeviceButNotThisOne() throws Exception {
+		String name = unique("other");
+		MockHttpSession here = join(name);
+		MockHttpSession elsewhere = signIn(name, PASSWORD);
+		Cookie remembered = mvc.perform(post("/login").with(csrf()).param("login", name).param("password", PASSWORD)
+				.param("remember-me", "true")).andExpect(authenticated()).andReturn().getResponse().getCookie("remember-me");
+		mvc.perform(get("/settings").session(elsewhere)).andExpect(status().isOk());
+
+		mvc.perform(post("/settings/password").session(here).with(csrf()).param("currentPassword", PASSWORD)
+				.param("newPassword", "another long sentence"))
+				.andExpect(redirectedUrl("/settings"));
+
+		mvc.perform(get("/settings").session(here)).andExpect(status().isOk()).andExpect(authenticated().withUsername(name));
+		mvc.perform(get("/settings").session(elsewhere)).andExpect(status().is3xxRedirection()).andExpect(unauthenticated());
+		mvc.perform(get("/settings").cookie(remembered)).andExpect(status().is3xxRedirection()).andExpect(unauthenticated());
+		assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Integer.class, name)).isZero();
+	}
+
+	@Test
+	void joiningWithATakenAddressAnswersAsForANewOneAndMailsTheOwnerInstead() throws Exception {
+		String owner = unique("owner");
+		join(owner);
+		jdbc.update("update member set email_verified = true where username = ?", owner);
+		long before = members.count();
+
+		MvcResult fresh = mvc.perform(register(unique("fresh"), unique("new") + "@example.org", PASSWORD, "UTC"))
+				.andExpect(status().isFound()).andReturn();
+		MvcResult taken = mvc.perform(register(unique("probe"), owner.toUpperCase() + "@Example.org", "some other sentence", "UTC"))
+				.andExpect(status().isFound()).andReturn();
+		assertThat(taken.getResponse().getRedirectedUrl()).isEqualTo(fresh.getResponse().getRedirectedUrl()).isEqualTo("/login");
+		assertThat((java.util.Map<String, Object>) taken.getFlashMap()).isEqualTo((java.util.Map<String, Object>) fresh.getFlashMap());
+		assertThat(taken.getResponse().getHeaderNames()).isEqualTo(fresh.getResponse().getHeaderNames());
+		assertThat(taken.getResponse().getContentAsString()).isEqualTo(fresh.getResponse().getContentAsString());
+		String page = mvc.perform(get("/login").session((MockHttpSession) taken.getRequest().getSession(false)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(HtmlUtils.htmlUnescape(page)).contains("Please check your inbox").doesNotContain("already exists");
+		assertThat(members.count()).isEqualTo(before + 1);
+
+		assertThat(jdbc.queryForObject("select count(*) from mail_outbox where to_address = ? and kind = 'JOIN_ATTEMPT'",
+				Integer.class, owner + "@example.org")).isEqualTo(1);
+		String mail = jdbc.queryForObject("select text_body from mail_outbox where to_address = ? and kind = 'JOIN_ATTEMPT'",
+				String.class, owner + "@example.org");
+		assertThat(mail).contains("Someone tried to create a new account with this address", "https://steadfast.example/login",
+				"https://steadfast.example/password/forgot");
+		assertThat(jdbc.queryForObject("select html_body from mail_outbox where to_address = ? and kind = 'JOIN_ATTEMPT'",
+				String.class, owner + "@example.org")).contains("href=\"https://steadfast.example/password/forgot\"");
+	}
+
+	@Test
+	void newMemberSignsInRightAfterJoining() throws Exception {
 		String name = unique("hope");
 		MockHttpSession session = join(name);
 		mvc.perform(get("/settings").session(session))
@@ -71,7 +181,7 @@ abstract class AccountScenarios {
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Europe/London\" selected")));
 		Member member = members.findByUsername(name).orElseThrow();
 		assertThat(member.getRole()).isEqualTo(Role.MEMBER);
-		assertThat(member.getPasswordHash()).startsWith("{bcrypt}").doesNotContain(PASSWORD);
+		assertThat(member.getPasswordHash()).startsWith("{argon2}").doesNotContain(PASSWORD);
 	}
 
 	@Test
@@ -96,8 +206,7 @@ abstract class AccountScenarios {
 				.andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("That username is taken.")));
 		mvc.perform(register(unique("fresh"), name.toUpperCase() + "@EXAMPLE.org", PASSWORD, "UTC"))
-				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("An account with that email already exists.")));
+				.andExpect(redirectedUrl("/login"));
 		assertThat(members.count()).isEqualTo(before);
 	}
 
@@ -233,6 +342,7 @@ abstract class AccountScenarios {
 				statuses.add(f.get());
 			}
 			assertThat(statuses).containsOnly(302, 200);
+			// Joining no longer signs in, so the loser's form says the name is taken.
 			assertThat(statuses).filteredOn(s -> s == 302).hasSize(1);
 		}
 		finally {

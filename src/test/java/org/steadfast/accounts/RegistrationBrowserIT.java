@@ -27,8 +27,10 @@ class RegistrationBrowserIT {
 			assertThat(browser.value("password")).isEmpty();
 
 			browser.type("password", "walking away with dignity").press("Join");
-			assertThat(browser.path()).isEqualTo("/");
-			assertThat(browser.text()).contains("Welcome. You took a brave step today.", name, "Sign out");
+			assertThat(browser.path()).isEqualTo("/login");
+			assertThat(browser.text()).contains("Please check your inbox").doesNotContain("Sign out");
+			browser.type("login", name).type("password", "walking away with dignity").press("Sign in");
+			assertThat(browser.text()).contains(name, "Sign out");
 
 			browser.press("Sign out");
 			assertThat(browser.text()).contains("Sign in", "Join").doesNotContain(name);

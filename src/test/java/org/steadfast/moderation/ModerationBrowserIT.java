@@ -17,6 +17,8 @@ class ModerationBrowserIT {
 	void join(Browser browser, String name) {
 		browser.go("/register").type("username", name).type("email", name + "@example.org")
 				.type("password", "gentle words matter here").select("timeZone", "UTC").press("Join");
+		// Joining asks to check the inbox and sign in.
+		browser.type("login", name).type("password", "gentle words matter here").press("Sign in");
 	}
 
 	@Test

@@ -19,6 +19,8 @@ class NotificationBrowserIT {
 	void join(Browser browser, String name) {
 		browser.go("/register").type("username", name).type("email", name + "@example.org").type("password", PASSWORD)
 				.select("timeZone", "Europe/Dublin").press("Join");
+		// Joining asks to check the inbox and sign in.
+		browser.type("login", name).type("password", PASSWORD).press("Sign in");
 		assertThat(browser.text()).contains("Sign out");
 	}
 

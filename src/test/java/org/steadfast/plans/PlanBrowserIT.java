@@ -20,6 +20,8 @@ class PlanBrowserIT {
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/register").type("username", name).type("email", name + "@example.org")
 					.type("password", "one day at a time, really").select("timeZone", "UTC").press("Join");
+		// Joining asks to check the inbox and sign in.
+		browser.type("login", name).type("password", "one day at a time, really").press("Sign in");
 			browser.click("My plan");
 			assertThat(browser.path()).isEqualTo("/plans/new");
 			String start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(9).toString();

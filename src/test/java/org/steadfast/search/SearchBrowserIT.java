@@ -68,6 +68,8 @@ class SearchBrowserIT {
 			String name = "writer" + m.substring(2, 8);
 			browser.go("/register").type("username", name).type("email", name + "@example.org")
 					.type("password", "walking away with dignity").select("timeZone", "Europe/Paris").press("Join");
+		// Joining asks to check the inbox and sign in.
+		browser.type("login", name).type("password", "walking away with dignity").press("Sign in");
 			browser.go("/t/new").type("title", "Mutual friends throwing a party " + m);
 			browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("similar-topics"), party));
 			assertThat(browser.driver().findElement(By.cssSelector("#similar-topics a")).getDomAttribute("target"))

@@ -1,7 +1,5 @@
 package org.steadfast.accounts.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,11 +24,9 @@ class RegistrationController {
 	private static final Pattern EMAIL = Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]+\\.[^\\s@\\p{Cntrl}]+");
 
 	private final MemberService members;
-	private final SignIn signIn;
 
-	RegistrationController(MemberService members, SignIn signIn) {
+	RegistrationController(MemberService members) {
 		this.members = members;
-		this.signIn = signIn;
 	}
 
 	@ModelAttribute("timeZones")
@@ -48,20 +44,25 @@ class RegistrationController {
 	}
 
 	@PostMapping("/register")
-	String register(RegisterForm form, HttpServletRequest request, HttpServletResponse response, Model model,
-			RedirectAttributes redirect) {
+	String register(RegisterForm form, Model model, RedirectAttributes redirect) {
 		BindingResult errors = new DirectFieldBindingResult(form, "form");
 		validate(form, errors);
 		if (!errors.hasErrors()) {
 			try {
-				var member = members.register(new MemberService.Registration(form.username().trim(),
-						form.email().trim(), form.password(), TimeZones.parse(form.timeZone()).orElseThrow()));
-				signIn.signIn(member, request, response, true);
-				redirect.addFlashAttribute("notice", "register.welcome");
-				return "redirect:/";
+				members.join(new MemberService.Registration(form.username().trim(), form.email().trim(), form.password(),
+						TimeZones.parse(form.timeZone()).orElseThrow()));
 			}
 			catch (DuplicateAccountException e) {
-				errors.rejectValue(e.field(), e.field() + ".taken");
+				// An address taken in a race gets the same answer as a new one; a username may be said.
+				if (e.field().equals("username")) {
+					errors.rejectValue("username", "username.taken");
+				}
+			}
+			if (!errors.hasErrors()) {
+				// The same answer whether the address was new (a confirmation link) or a member's (a
+				// mail telling them): nobody learns from this page whether an address belongs to a member.
+				redirect.addFlashAttribute("notice", "register.checkInbox");
+				return "redirect:/login";
 			}
 		}
 		model.addAttribute("form", form.withoutPassword());
@@ -82,9 +83,6 @@ class RegistrationController {
 		}
 		else if (email.length() > 254 || !EMAIL.matcher(email).matches() || PlainText.hasForbiddenCharacters(email)) {
 			errors.rejectValue("email", "email.invalid");
-		}
-		else if (members.emailTaken(email)) {
-			errors.rejectValue("email", "email.taken");
 		}
 		PasswordRules.check(form.password(), username, email).ifPresent(code -> errors.rejectValue("password", code));
 		if (TimeZones.parse(form.timeZone()).isEmpty()) {

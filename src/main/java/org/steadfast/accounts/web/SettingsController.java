@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.accounts.MemberService;
 import org.steadfast.accounts.PasswordRules;
+import org.steadfast.accounts.SignedInSessions;
 import org.steadfast.accounts.TimeZones;
 import org.steadfast.text.PlainText;
 
@@ -23,10 +24,12 @@ class SettingsController {
 
 	private final MemberService members;
 	private final SignIn signIn;
+	private final SignedInSessions sessions;
 
-	SettingsController(MemberService members, SignIn signIn) {
+	SettingsController(MemberService members, SignIn signIn, SignedInSessions sessions) {
 		this.members = members;
 		this.signIn = signIn;
+		this.sessions = sessions;
 	}
 
 	@ModelAttribute("timeZones")
@@ -78,8 +81,8 @@ class SettingsController {
 	}
 
 	@PostMapping("/settings/password")
-	String changePassword(@AuthenticationPrincipal MemberPrincipal me, PasswordForm form, Model model,
-			RedirectAttributes redirect) {
+	String changePassword(@AuthenticationPrincipal MemberPrincipal me, PasswordForm form, HttpServletRequest request,
+			Model model, RedirectAttributes redirect) {
 		BindingResult errors = new DirectFieldBindingResult(PasswordForm.empty(), "passwordForm");
 		if (form.currentPassword() == null || form.currentPassword().isEmpty()) {
 			errors.rejectValue("currentPassword", "password.currentRequired");
@@ -95,6 +98,8 @@ class SettingsController {
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "passwordForm", errors);
 			return "accounts/settings";
 		}
+		// Whoever knew the old password is signed out of every other browser and remembered device.
+		sessions.endOthersFor(me.id(), request);
 		redirect.addFlashAttribute("notice", "password.changed");
 		return "redirect:/settings";
 	}

@@ -8,15 +8,18 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.steadfast.accounts.Member;
 import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.accounts.SignedInSessions;
 
 /** Puts a member into the security context of this session (after joining, or after a settings change). */
 @Component
 class SignIn {
 
 	private final SecurityContextRepository contexts;
+	private final SignedInSessions sessions;
 
-	SignIn(SecurityContextRepository contexts) {
+	SignIn(SecurityContextRepository contexts, SignedInSessions sessions) {
 		this.contexts = contexts;
+		this.sessions = sessions;
 	}
 
 	void signIn(Member member, HttpServletRequest request, HttpServletResponse response, boolean newSession) {
@@ -30,5 +33,6 @@ class SignIn {
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
+		sessions.track(member.getId(), request);
 	}
 }

@@ -1,9 +1,11 @@
 package org.steadfast.notifications.internal;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.steadfast.accounts.AccountEvents.EmailChangeRequested;
+import org.steadfast.accounts.AccountEvents.JoinAttempted;
 import org.steadfast.accounts.AccountEvents.PasswordResetRequested;
 import org.steadfast.accounts.AccountEvents.VerificationRequested;
 import org.steadfast.accounts.AccountTokens;
@@ -33,6 +35,19 @@ class AccountMailListener {
 		mailer.recipient(event.memberId()).ifPresent(to -> mailer.sendConfirmation(to, event.newEmail(),
 				"EMAIL_CHANGE", "email-change", "mail.emailChange.subject",
 				Map.of("link", mailer.link("/email/confirm?token=" + event.token()))));
+	}
+
+	/**
+	 * At most one an hour per member, so that nobody can fill a member's inbox by trying to join
+	 * with their address; only to a confirmed address, as every mail but the confirmation itself.
+	 */
+	@EventListener
+	void on(JoinAttempted event) {
+		String hour = event.at().truncatedTo(ChronoUnit.HOURS).toString();
+		mailer.recipient(event.memberId()).ifPresent(to -> mailer.send(to, "JOIN_ATTEMPT", "join-attempt",
+				"mail.joinAttempt.subject", "mail.joinAttempt.subjectDiscreet", new Object[0],
+				Map.of("signInLink", mailer.link("/login"), "resetLink", mailer.link("/password/forgot")),
+				null, "JOIN_ATTEMPT:" + event.memberId() + ":" + hour));
 	}
 
 	@EventListener

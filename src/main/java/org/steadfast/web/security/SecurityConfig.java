@@ -11,12 +11,13 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
+import org.steadfast.accounts.PasswordHashing;
 import org.steadfast.ops.Secrets;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.RememberMeServices;
@@ -73,7 +74,7 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
 			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, org.steadfast.accounts.MemberService memberService,
+			UserDetailsPasswordService hashUpgrades, LoginThrottle throttle, org.steadfast.accounts.MemberService memberService,
 			@Value("${steadfast.security.login-throttle.tarpit:1s}") Duration tarpit, DeviceCookies devices,
 			org.springframework.security.authentication.AuthenticationEventPublisher authenticationEvents) throws Exception {
 		http.addFilterBefore(new LoginTarpit(throttle, devices, tarpit),
@@ -96,7 +97,7 @@ class SecurityConfig {
 			// the unguessable token in the URL is what authorises it, and all it can do is unsubscribe.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
 					&& request.getRequestURI().startsWith(request.getContextPath() + "/unsubscribe/")))
-			.authenticationManager(authenticationManager(members, passwordEncoder, throttle, authenticationEvents))
+			.authenticationManager(authenticationManager(members, passwordEncoder, hashUpgrades, throttle, authenticationEvents))
 			.formLogin(form -> form
 				.loginPage("/login")
 				.loginProcessingUrl("/login")
@@ -122,8 +123,10 @@ class SecurityConfig {
 	}
 
 	@Bean
-	static PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	static PasswordEncoder passwordEncoder(
+			@Value("${steadfast.security.password-hash.memory-kib:" + PasswordHashing.DEFAULT_MEMORY_KIB + "}") int memoryKib,
+			@Value("${steadfast.security.password-hash.iterations:" + PasswordHashing.DEFAULT_ITERATIONS + "}") int iterations) {
+		return PasswordHashing.encoder(memoryKib, iterations);
 	}
 
 	@Bean
@@ -146,9 +149,12 @@ class SecurityConfig {
 	 * second, unthrottled provider, and a failure must be counted once.
 	 */
 	private AuthenticationManager authenticationManager(UserDetailsService members, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, org.springframework.security.authentication.AuthenticationEventPublisher events) {
+			UserDetailsPasswordService hashUpgrades, LoginThrottle throttle,
+			org.springframework.security.authentication.AuthenticationEventPublisher events) {
 		var dao = new DaoAuthenticationProvider(members);
 		dao.setPasswordEncoder(passwordEncoder);
+		// Old (bcrypt) hashes become Argon2 at the member's next sign-in.
+		dao.setUserDetailsPasswordService(hashUpgrades);
 		// Tell a member they are suspended only once they proved who they are.
 		dao.setPreAuthenticationChecks(user -> {
 		});
@@ -206,7 +212,8 @@ class SecurityConfig {
 		var services = new PersistentTokenBasedRememberMeServices(rememberMeKey, members, tokens);
 		services.setParameter("remember-me");
 		services.setTokenValiditySeconds((int) Duration.ofDays(days).toSeconds());
-		services.setUseSecureCookie(false);
+		// Secure whenever the request came over TLS (directly or from a trusted proxy), as the session cookie.
+		services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
 		return services;
 	}
 }
