@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.web.Pages;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ForumException;
 import org.steadfast.forum.ForumQueries;
@@ -32,10 +33,10 @@ class TagController {
 	}
 
 	@GetMapping("/tags/{name}")
-	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") int page, Model model) {
+	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") String page, Model model) {
 		var tag = queries.tag(name).orElseThrow(ForumException::notFound);
 		model.addAttribute("tag", tag);
-		model.addAttribute("listing", queries.tagged(Viewer.current(), tag.name(), page));
+		model.addAttribute("listing", queries.tagged(Viewer.current(), tag.name(), Pages.number(page)));
 		return "forum/tag";
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.web.Pages;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ForumException;
 import org.steadfast.notifications.Notifications;
@@ -22,8 +23,8 @@ class NotificationController {
 	}
 
 	@GetMapping("/notifications")
-	String list(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("notifications", notifications.page(me.id(), page));
+	String list(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "1") String page, Model model) {
+		model.addAttribute("notifications", notifications.page(me.id(), Pages.number(page)));
 		return "notifications/list";
 	}
 
