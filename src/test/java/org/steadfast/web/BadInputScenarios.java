@@ -81,11 +81,20 @@ abstract class BadInputScenarios {
 	}
 
 	@Test
-	void idsWrittenInOtherDigitsOrTooLargeNameNothing() throws Exception {
+	void idsWrittenInOtherDigitsOrTooLargeAreBadRequests() throws Exception {
 		MemberPrincipal me = members.create("digits");
-		for (String id : new String[] { "１２３", "١٢٣", "99999999999999999999", "0x1F", "abc" }) {
-			mvc.perform(get("/t/" + id).with(user(me))).andExpect(status().isNotFound());
-			mvc.perform(get("/plans/" + id).with(user(me))).andExpect(status().isNotFound());
+		String location = mvc.perform(planForm("/plans/new", me, "")).andExpect(status().is3xxRedirection()).andReturn()
+				.getResponse().getRedirectedUrl();
+		String id = location.substring("/plans/".length());
+		mvc.perform(get("/plans/" + id).with(user(me))).andExpect(status().isOk());
+		// The same id in fullwidth or Arabic-Indic digits is not another spelling of it.
+		String fullwidth = id.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０'))).reduce("", String::concat);
+		String arabic = id.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '٠'))).reduce("", String::concat);
+		for (String odd : new String[] { fullwidth, arabic, "99999999999999999999", "0x1F", "+" + id, "abc" }) {
+			assertThat(html(mvc.perform(get("/plans/" + odd).with(user(me))).andExpect(status().isBadRequest())))
+					.doesNotContain("No contact, for me", "Their birthday");
+			mvc.perform(get("/t/" + odd).with(user(me))).andExpect(status().isBadRequest());
+			mvc.perform(get("/t/" + id + "/x").param("quote", odd).with(user(me))).andExpect(status().isBadRequest());
 		}
 	}
 

@@ -5,11 +5,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.steadfast.web.Pages;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.forum.ForumException;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.Viewer;
+import org.steadfast.web.Pages;
 
 @Controller
 class ListingController {

@@ -8,10 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.steadfast.web.Pages;
 import org.steadfast.forum.ForumException;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.notifications.internal.MailSenderJob;
+import org.steadfast.web.Pages;
 
 /** The outbox for administrators: on the embedded default this is where mail can be read. */
 @Controller

@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.steadfast.web.Pages;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ForumException;
 import org.steadfast.notifications.Notifications;
+import org.steadfast.web.Pages;
 
 @Controller
 class NotificationController {

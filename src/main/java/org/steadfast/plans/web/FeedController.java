@@ -4,9 +4,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.steadfast.web.Pages;
 import org.steadfast.forum.Viewer;
 import org.steadfast.plans.PlanQueries;
+import org.steadfast.web.Pages;
 
 /** Recent check-ins the reader may see, and the ones that most need a kind word. */
 @Controller
