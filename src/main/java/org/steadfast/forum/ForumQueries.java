@@ -128,7 +128,7 @@ public class ForumQueries {
 	private Listing<TopicSummary> topics(Viewer viewer, String filter, String order, Map<String, Object> params,
 			int page) {
 		int size = properties.getTopicsPerPage();
-		int p = Math.max(1, page);
+		int p = org.steadfast.web.Pages.clamp(page);
 		// The page of ids first, from the topic table alone (an index walk in activity order that stops
 		// after one page), then the joins for those rows only: the whole list is never joined and sorted.
 		var statement = jdbc.sql(pagedSummaries("select t.id from topic t where " + VISIBLE_TOPIC + " " + filter

@@ -70,13 +70,13 @@ public class Notifications {
 	}
 
 	public Page page(long memberId, int page) {
-		int p = Math.max(1, page);
+		int p = org.steadfast.web.Pages.clamp(page);
 		List<NotificationView> rows = ForumQueries.bindViewer(jdbc.sql("""
 				select n.id, n.kind, n.actor_count, n.detail, n.link, n.topic_id, n.post_id, n.created_at, n.read_at,
 				       a.display_name as actor_name, t.title, t.kind as topic_kind
 				""" + VISIBLE + " order by n.created_at desc, n.id desc limit :limit offset :offset"),
 				new Viewer(memberId, false))
-				.param("limit", PAGE_SIZE + 1).param("offset", (p - 1) * PAGE_SIZE)
+				.param("limit", PAGE_SIZE + 1).param("offset", org.steadfast.web.Pages.offset(p, PAGE_SIZE))
 				.query(this::view).list();
 		boolean hasNext = rows.size() > PAGE_SIZE;
 		return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, p, hasNext);

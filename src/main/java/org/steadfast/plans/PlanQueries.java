@@ -140,7 +140,7 @@ public class PlanQueries {
 
 	/** Recent check-ins this viewer may see; with {@code needsEncouragement}, only high urges or low moods nobody answered. */
 	public Listing<FeedItem> feed(Viewer viewer, boolean needsEncouragement, int page) {
-		int p = Math.max(1, page);
+		int p = org.steadfast.web.Pages.clamp(page);
 		String filter = needsEncouragement ? """
 				and (c.urge >= 7 or c.mood <= 2)
 				and not exists (select 1 from post r where r.topic_id = p.topic_id and r.number > p.number

@@ -18,6 +18,8 @@ import org.steadfast.text.PlainText;
 public final class PlanRules {
 
 	public static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+	/** Far enough for any key date ahead, near enough that counting days to it never overflows. */
+	public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
 	public static final List<Integer> TARGETS = List.of(30, 45, 60, 90);
 	public static final int MAX_TARGET = 3650;
 	public static final int MAX_KEY_DATES = 5;
@@ -159,6 +161,10 @@ public final class PlanRules {
 			LocalDate day = LocalDate.parse(raw.strip());
 			if (day.isBefore(EARLIEST)) {
 				errors.put(field, "date.tooEarly");
+				return null;
+			}
+			if (day.isAfter(LATEST)) {
+				errors.put(field, "date.tooLate");
 				return null;
 			}
 			return day;

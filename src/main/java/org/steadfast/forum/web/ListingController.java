@@ -9,6 +9,7 @@ import org.steadfast.forum.CategoryService;
 import org.steadfast.forum.ForumException;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.Viewer;
+import org.steadfast.web.Pages;
 
 @Controller
 class ListingController {
@@ -22,26 +23,26 @@ class ListingController {
 	}
 
 	@GetMapping({ "/", "/latest" })
-	String latest(@RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("listing", queries.latest(Viewer.current(), page));
+	String latest(@RequestParam(defaultValue = "1") String page, Model model) {
+		model.addAttribute("listing", queries.latest(Viewer.current(), Pages.number(page)));
 		model.addAttribute("categories", categories.open());
 		model.addAttribute("view", "latest");
 		return "forum/latest";
 	}
 
 	@GetMapping("/unanswered")
-	String unanswered(@RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("listing", queries.unanswered(Viewer.current(), page));
+	String unanswered(@RequestParam(defaultValue = "1") String page, Model model) {
+		model.addAttribute("listing", queries.unanswered(Viewer.current(), Pages.number(page)));
 		model.addAttribute("categories", categories.open());
 		model.addAttribute("view", "unanswered");
 		return "forum/latest";
 	}
 
 	@GetMapping("/c/{slug}")
-	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
 		var category = categories.bySlug(slug).orElseThrow(ForumException::notFound);
 		model.addAttribute("category", category);
-		model.addAttribute("listing", queries.inCategory(Viewer.current(), category.id(), page));
+		model.addAttribute("listing", queries.inCategory(Viewer.current(), category.id(), Pages.number(page)));
 		return "forum/category";
 	}
 }

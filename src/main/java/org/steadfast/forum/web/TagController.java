@@ -13,6 +13,7 @@ import org.steadfast.forum.ForumException;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.TagService;
 import org.steadfast.forum.Viewer;
+import org.steadfast.web.Pages;
 
 @Controller
 class TagController {
@@ -32,10 +33,10 @@ class TagController {
 	}
 
 	@GetMapping("/tags/{name}")
-	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") int page, Model model) {
+	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") String page, Model model) {
 		var tag = queries.tag(name).orElseThrow(ForumException::notFound);
 		model.addAttribute("tag", tag);
-		model.addAttribute("listing", queries.tagged(Viewer.current(), tag.name(), page));
+		model.addAttribute("listing", queries.tagged(Viewer.current(), tag.name(), Pages.number(page)));
 		return "forum/tag";
 	}
 

@@ -48,14 +48,15 @@ class TopicController {
 	}
 
 	@GetMapping("/t/{id}")
-	String topicWithoutSlug(@PathVariable long id, @RequestParam(defaultValue = "1") int page) {
+	String topicWithoutSlug(@PathVariable long id, @RequestParam(defaultValue = "1") String page) {
 		var header = queries.topic(Viewer.current(), id).orElseThrow(ForumException::notFound);
-		return "redirect:" + Links.topic(header.id(), header.slug(), page);
+		return "redirect:" + Links.topic(header.id(), header.slug(), org.steadfast.web.Pages.number(page));
 	}
 
 	@GetMapping("/t/{id}/{slug}")
-	String topic(@PathVariable long id, @PathVariable String slug, @RequestParam(defaultValue = "1") int page,
+	String topic(@PathVariable long id, @PathVariable String slug, @RequestParam(name = "page", defaultValue = "1") String pageParam,
 			@RequestParam(required = false) Long quote, Model model) {
+		int page = org.steadfast.web.Pages.number(pageParam);
 		Viewer viewer = Viewer.current();
 		TopicPage topicPage = queries.topicPage(viewer, id, page).orElseThrow(ForumException::notFound);
 		if (!topicPage.topic().slug().equals(slug) || topicPage.page() != page && page != 1) {

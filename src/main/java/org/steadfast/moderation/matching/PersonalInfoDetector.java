@@ -20,8 +20,10 @@ import java.util.Set;
  * spaces, dots, dashes or brackets, on one line, optionally starting with {@code +} or {@code (}. Not
  * phone numbers: anything containing a date with a four-digit year or two consecutive years, a time's
  * hour, an amount after a currency sign, a decimal, an IPv4 address, a number with dots as thousands
- * separators, more than two one-digit groups ("1 2 3 4 5 6 7 8"), or only one- and two-digit groups
- * adding up to fewer than ten digits ("10.30-11.30").
+ * separators, or only one- and two-digit groups adding up to fewer than ten digits ("10.30-11.30").
+ * A number spelled out digit by digit ("5 5 5 1 2 3 4 5 6 7", "0-7-7-0-0-9-0-0-1-2-3", "+ 4 4 7 7...")
+ * is one when it has at least ten digits, which a short list such as "1 2 3 4 5 6 7 8" never has, and
+ * its groups neither count up or down ("1 2 3 4 5 6 7 8 9 10") nor pair up ("3-1 2-0 1-1 4-2").
  *
  * <p>Email addresses, also as "name at example dot com" or "name [at] example (dot) com" (the
  * spelled-out forms only with a common top-level domain). Social handles: an {@code @name} of three
@@ -50,6 +52,11 @@ public final class PersonalInfoDetector {
 	private static final int MIN_PHONE_DIGITS = 8;
 	private static final int MAX_PHONE_DIGITS = 15;
 	private static final int MAX_PHONE_GROUPS = 7;
+	/** A number written digit by digit may have a group per digit, and its {@code 00} prefix. */
+	private static final int MAX_SPELLED_GROUPS = MAX_PHONE_DIGITS + 2;
+	/** More than this many one-digit groups make a number spelled out digit by digit. */
+	private static final int MAX_SINGLES = 2;
+	private static final int MIN_SPELLED_DIGITS = 10;
 	private static final int MAX_SEPARATOR = 3;
 	private static final int MAX_LOCAL_PART = 64;
 	private static final int MAX_DOMAIN = 253;
@@ -116,7 +123,8 @@ public final class PersonalInfoDetector {
 		int i = 0;
 		while (i < n) {
 			char c = s.charAt(i);
-			boolean opens = (c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1));
+			boolean opens = (c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))
+					|| c == '+' && i + 2 < n && s.charAt(i + 1) == ' ' && isDigit(s.charAt(i + 2));
 			if ((isDigit(c) || opens) && mayStartNumber(s, i)) {
 				i = phoneAt(s, i, out);
 			}
@@ -151,9 +159,12 @@ public final class PersonalInfoDetector {
 		if (plus || s.charAt(p) == '(') {
 			p++;
 		}
-		int[] groupStart = new int[MAX_PHONE_GROUPS + 1];
-		int[] groupEnd = new int[MAX_PHONE_GROUPS + 1];
-		char[] separator = new char[MAX_PHONE_GROUPS + 1];
+		if (plus && s.charAt(p) == ' ') {
+			p++;
+		}
+		int[] groupStart = new int[MAX_SPELLED_GROUPS];
+		int[] groupEnd = new int[MAX_SPELLED_GROUPS];
+		char[] separator = new char[MAX_SPELLED_GROUPS];
 		int groups = 0;
 		boolean tooLong = false;
 		int resume;
@@ -210,9 +221,6 @@ public final class PersonalInfoDetector {
 
 	private static boolean isPhone(String s, boolean plus, int[] groupStart, int[] groupEnd, char[] separator,
 			int groups) {
-		if (groups > MAX_PHONE_GROUPS) {
-			return false;
-		}
 		int end = groupEnd[groups - 1];
 		int digits = 0;
 		int singles = 0;
@@ -237,7 +245,15 @@ public final class PersonalInfoDetector {
 				return false;
 			}
 		}
-		if (singles > 2 || (longest <= 2 && digits < 10)) {
+		boolean spelled = singles > MAX_SINGLES;
+		if (groups > MAX_PHONE_GROUPS && !spelled) {
+			return false;
+		}
+		if (spelled && (significant < MIN_SPELLED_DIGITS || counts(s, groupStart, groupEnd, groups)
+				|| pairs(separator, groups))) {
+			return false;
+		}
+		if (longest <= 2 && digits < 10) {
 			return false;
 		}
 		for (int g = 0; g + 1 < groups; g++) {
@@ -269,6 +285,33 @@ public final class PersonalInfoDetector {
 				thousands &= groupEnd[g] - groupStart[g] == 3;
 			}
 			if (thousands) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether the groups count up or down by one, as a numbered list does ("1 2 3 4 5 6 7 8 9 10"). */
+	private static boolean counts(String s, int[] groupStart, int[] groupEnd, int groups) {
+		long step = value(s, groupStart[1], groupEnd[1]) - value(s, groupStart[0], groupEnd[0]);
+		if (step != 1 && step != -1) {
+			return false;
+		}
+		for (int g = 1; g + 1 < groups; g++) {
+			if (value(s, groupStart[g + 1], groupEnd[g + 1]) - value(s, groupStart[g], groupEnd[g]) != step) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether the separators alternate, as in a list of scores ("3-1 2-0 1-1 4-2 0-0"). */
+	private static boolean pairs(char[] separator, int groups) {
+		if (groups < 4 || separator[0] == separator[1]) {
+			return false;
+		}
+		for (int g = 2; g + 1 < groups; g++) {
+			if (separator[g] != separator[g - 2]) {
 				return false;
 			}
 		}

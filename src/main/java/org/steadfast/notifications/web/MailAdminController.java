@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.steadfast.forum.ForumException;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.notifications.internal.MailSenderJob;
+import org.steadfast.web.Pages;
 
 /** The outbox for administrators: on the embedded default this is where mail can be read. */
 @Controller
@@ -34,12 +35,12 @@ class MailAdminController {
 	}
 
 	@GetMapping("/admin/mail")
-	String list(@RequestParam(defaultValue = "1") int page, Model model) {
-		int p = Math.max(1, page);
+	String list(@RequestParam(defaultValue = "1") String page, Model model) {
+		int p = Pages.number(page);
 		List<MailRow> rows = jdbc.sql("""
 				select id, created_at, to_address, kind, subject, status, attempts, last_error, sent_at
 				from mail_outbox order by id desc limit ? offset ?""")
-				.params(PAGE_SIZE + 1, (p - 1) * PAGE_SIZE)
+				.params(PAGE_SIZE + 1, Pages.offset(p, PAGE_SIZE))
 				.query((rs, n) -> row(rs)).list();
 		model.addAttribute("mails", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
 		model.addAttribute("page", p);

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ForumException;
 import org.steadfast.notifications.Notifications;
+import org.steadfast.web.Pages;
 
 @Controller
 class NotificationController {
@@ -22,8 +23,8 @@ class NotificationController {
 	}
 
 	@GetMapping("/notifications")
-	String list(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("notifications", notifications.page(me.id(), page));
+	String list(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "1") String page, Model model) {
+		model.addAttribute("notifications", notifications.page(me.id(), Pages.number(page)));
 		return "notifications/list";
 	}
 

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.steadfast.forum.Viewer;
 import org.steadfast.plans.PlanQueries;
+import org.steadfast.web.Pages;
 
 /** Recent check-ins the reader may see, and the ones that most need a kind word. */
 @Controller
@@ -18,10 +19,10 @@ class FeedController {
 	}
 
 	@GetMapping("/checkins")
-	String feed(@RequestParam(defaultValue = "all") String view, @RequestParam(defaultValue = "1") int page,
+	String feed(@RequestParam(defaultValue = "all") String view, @RequestParam(defaultValue = "1") String page,
 			Model model) {
 		boolean encourage = "encourage".equals(view);
-		model.addAttribute("listing", queries.feed(Viewer.current(), encourage, page));
+		model.addAttribute("listing", queries.feed(Viewer.current(), encourage, Pages.number(page)));
 		model.addAttribute("view", encourage ? "encourage" : "all");
 		return "plans/feed";
 	}

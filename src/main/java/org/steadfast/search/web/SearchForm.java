@@ -58,13 +58,7 @@ record SearchForm(String q, List<String> tag, String category, String kind, Stri
 	}
 
 	static int page(String value) {
-		try {
-			int page = Integer.parseInt(value == null ? "1" : value.strip());
-			return Math.min(Math.max(1, page), MAX_PAGE);
-		}
-		catch (NumberFormatException e) {
-			return 1;
-		}
+		return Math.min(org.steadfast.web.Pages.number(value == null ? null : value.strip()), MAX_PAGE);
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value, E otherwise) {

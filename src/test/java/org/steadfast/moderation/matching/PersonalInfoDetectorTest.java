@@ -24,7 +24,7 @@ class PersonalInfoDetectorTest {
 				"0049 30 1234567", "555.123.4567", "555 123 4567", "07700900123", "+447700900123",
 				"+44 (0) 20 7946 0958", "+1 (555) 123-4567", "1-800-555-0199", "06 12 34 56 78", "020 7946 0958",
 				"030 1234567", "+49 30 1234567", "612 345 678", "0612345678", "555 - 123 - 4567", "555–123–4567",
-				"+33 6 12 34 56 78", "12345678")
+				"+33 6 12 34 56 78", "12345678", "07700.900.123")
 				.map(phone -> arguments(phone, phone));
 	}
 
@@ -41,6 +41,34 @@ class PersonalInfoDetectorTest {
 	void findsPhoneNumbersNextToDatesAndTimes(String phone, String excerpt) {
 		assertThat(detector.find("On 2026-11-25 at 10:30 he wrote: " + phone + ", day 30"))
 				.containsExactly(new Finding(Kind.PHONE, excerpt));
+	}
+
+	static Stream<Arguments> phonesSpelledOutDigitByDigit() {
+		return Stream.of(
+				"5 5 5 1 2 3 4 5 6 7", "0 7 7 0 0 9 0 0 1 2 3", "+ 4 4 7 7 0 0 9 0 0 1 2 3", "+4 4 7 7 0 0 9 0 0 1 2 3",
+				"5-5-5-1-2-3-4-5-6-7", "0.7.7.0.0.9.0.0.1.2.3", "0 7 7 0 0 - 9 0 0 - 1 2 3", "0 0 4 4 7 7 0 0 9 0 0 1 2 3",
+				"5 5 5 - 1 2 3 - 4 5 6 7", "0 7700 9 0 0 1 2 3")
+				.map(phone -> arguments(phone, phone));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("phonesSpelledOutDigitByDigit")
+	void findsPhoneNumbersSpelledOutDigitByDigit(String phone, String excerpt) {
+		assertThat(detector.find("Ring " + phone)).containsExactly(new Finding(Kind.PHONE, excerpt));
+		assertThat(detector.find("text me on " + phone + " tonight")).containsExactly(new Finding(Kind.PHONE, excerpt));
+		assertThat(detector.find("(" + phone + ").")).containsExactly(new Finding(Kind.PHONE, excerpt));
+		assertThat(detector.find("On 2026-11-25 at 10:30 he wrote: " + phone + ", day 30"))
+				.containsExactly(new Finding(Kind.PHONE, excerpt));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = {
+			"1 2 3 4 5 6 7 8 9 10", "0 1 2 3 4 5 6 7 8 9", "1. 2. 3. 4. 5. 6. 7. 8. 9. 10.", "10 9 8 7 6 5 4 3 2 1",
+			"1-2-3-4-5-6-7-8-9-10-11-12", "scores: 3-1 2-0 1-1 4-2 0-0", "5 + 3 = 8", "1 2 3 4 5 6 7 8 9",
+			"1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"
+	})
+	void doesNotFlagCountingListsAndScoresWrittenDigitByDigit(String text) {
+		assertThat(detector.find(text)).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -45,7 +45,8 @@ class SearchFormTest {
 	void pagesOutOfRangeAreBroughtBack() {
 		assertThat(SearchForm.page("-3")).isEqualTo(1);
 		assertThat(SearchForm.page("0")).isEqualTo(1);
-		assertThat(SearchForm.page("99999999999")).isEqualTo(1);
+		assertThat(SearchForm.page("99999999999")).isEqualTo(SearchForm.MAX_PAGE);
+		assertThat(SearchForm.page("١٢٣")).isEqualTo(1);
 		assertThat(SearchForm.page("2147483647")).isEqualTo(SearchForm.MAX_PAGE);
 		assertThat(SearchForm.page("1e3")).isEqualTo(1);
 	}
