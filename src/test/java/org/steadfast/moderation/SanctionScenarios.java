@@ -199,7 +199,11 @@ abstract class SanctionScenarios {
 								.as(what + " wrote").isEmpty();
 						if (kind == SanctionKind.SILENCE) {
 							// The guard reads sanctions from memory: a refusal costs only the bell in the 403 page's header.
-							soft.assertThat(statements.count()).as(what + " statements").isLessThanOrEqualTo(1);
+							// Counted on the same request again, so that a short-lived cache the first one refilled
+							// (categories are kept for seconds) is not counted as the refusal's cost.
+							int again = statements.count(() -> mvc.perform(post(path).with(user(member)).with(csrf())
+									.param("reason", "table test")).andExpect(status().isForbidden()));
+							soft.assertThat(again).as(what + " statements").isLessThanOrEqualTo(1);
 						}
 					}
 					else {

@@ -32,7 +32,10 @@ import org.steadfast.notifications.internal.MailSenderJob;
 import org.steadfast.support.Members;
 
 /** The outbox delivered over SMTP to a GreenMail server: both parts, the RFC 8058 headers, never twice, failures kept. */
-@SpringBootTest(properties = { "steadfast.mail.smtp.starttls=false", "steadfast.mail.from=hello@steadfast.example" })
+// A database of its own: the sender delivers every due mail, and other tests' contexts share the
+// test profile's in-memory database, leaving hundreds of mails due that would come first.
+@SpringBootTest(properties = { "steadfast.mail.smtp.starttls=false", "steadfast.mail.from=hello@steadfast.example",
+		"spring.datasource.url=jdbc:h2:mem:steadfast-mail-delivery;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1" })
 @ActiveProfiles("test")
 @Import(Members.class)
 class MailDeliveryIT {
