@@ -50,16 +50,28 @@ class ActivityListener {
 		}
 	}
 
-	@ApplicationModuleListener
-	void on(PostCreated event) {
-		PostFacts post = facts(event.postId()).orElse(null);
-		// A held post reaches nobody until a moderator approves it.
-		if (post == null || post.status() != ContentStatus.VISIBLE || post.topicStatus() != ContentStatus.VISIBLE) {
-			return;
-		}
+	/** The post, if it and its topic are visible (held posts and topics reach nobody). */
+	private java.util.Optional<PostFacts> visible(long postId) {
+		return facts(postId).filter(post -> post.status() == ContentStatus.VISIBLE
+				&& post.topicStatus() == ContentStatus.VISIBLE);
+	}
+
+	/** Members the post quotes, then those it mentions, each once, in the order they are named. */
+	private Map<Long, NotificationKind> named(PostFacts post) {
 		Map<Long, NotificationKind> reasons = new LinkedHashMap<>();
 		ids(Markdown.quotedNames(post.source())).forEach(id -> reasons.putIfAbsent(id, NotificationKind.QUOTE));
 		ids(Markdown.DEFAULT.mentions(post.source())).forEach(id -> reasons.putIfAbsent(id, NotificationKind.MENTION));
+		return reasons;
+	}
+
+	@ApplicationModuleListener
+	void on(PostCreated event) {
+		// A held post reaches nobody until a moderator approves it.
+		PostFacts post = visible(event.postId()).orElse(null);
+		if (post == null) {
+			return;
+		}
+		Map<Long, NotificationKind> reasons = named(post);
 		if (event.number() > 1) {
 			if (post.kind() == TopicKind.PLAN) {
 				reasons.putIfAbsent(post.topicAuthorId(), NotificationKind.PLAN_REPLY);
@@ -108,13 +120,11 @@ class ActivityListener {
 	 */
 	@ApplicationModuleListener
 	void on(PostPublished event) {
-		PostFacts post = facts(event.postId()).orElse(null);
-		if (post == null || post.status() != ContentStatus.VISIBLE || post.topicStatus() != ContentStatus.VISIBLE) {
+		PostFacts post = visible(event.postId()).orElse(null);
+		if (post == null) {
 			return;
 		}
-		Map<Long, NotificationKind> reasons = new LinkedHashMap<>();
-		ids(Markdown.quotedNames(post.source())).forEach(id -> reasons.putIfAbsent(id, NotificationKind.QUOTE));
-		ids(Markdown.DEFAULT.mentions(post.source())).forEach(id -> reasons.putIfAbsent(id, NotificationKind.MENTION));
+		Map<Long, NotificationKind> reasons = named(post);
 		reasons.remove(post.authorId());
 		List<Long> told = jdbc.sql("select member_id from notification where post_id = ? and kind in ('MENTION', 'QUOTE')")
 				.param(event.postId()).query(Long.class).list();
