@@ -58,6 +58,7 @@ class ClusterIT {
 	private JdbcClient jdbc;
 	private AppNode a;
 	private AppNode b;
+	private AppNode c;
 
 	@BeforeAll
 	void startCluster() throws Exception {
@@ -102,6 +103,8 @@ class ClusterIT {
 		return List.of("--steadfast.forum.min-time-between-posts=0s", "--steadfast.forum.new-member-daily-cap=1000000",
 				"--steadfast.jobs.housekeeping.cron=*/2 * * * * *", "--steadfast.jobs.housekeeping.lock-at-least=PT1S",
 				"--steadfast.search.requeue-interval=2s",
+				"--steadfast.digest.cron=*/3 * * * * *", "--steadfast.digest.lock-at-least=PT1S",
+				"--steadfast.digest.lock-at-most=PT30S", "--steadfast.digest.batch-size=1",
 				"--spring.jpa.properties.hibernate.search.coordination.event_processor.retry_delay=1",
 				"--spring.datasource.hikari.connection-timeout=3000", "--steadfast.request-log=true");
 	}
@@ -117,7 +120,7 @@ class ClusterIT {
 
 	@AfterAll
 	void stopCluster() {
-		for (AutoCloseable closeable : new AutoCloseable[] { b, a, databaseProxy, searchProxy, openSearch }) {
+		for (AutoCloseable closeable : new AutoCloseable[] { c, b, a, databaseProxy, searchProxy, openSearch }) {
 			if (closeable != null) {
 				try {
 					closeable.close();
@@ -213,6 +216,55 @@ class ClusterIT {
 
 	@Test
 	@Order(5)
+	void theDigestDueOnBothNodesSendsEachMemberOneMail() throws Exception {
+		// Both nodes fire the digest every three seconds; twenty members are due now, in one topic's replies.
+		Visitor author = signedIn(ADMIN, ADMIN_PASSWORD);
+		Visitor.Page created = author.submit(a.url() + "/t/new", a.url() + "/t/new", Map.of("categoryId", categoryId(),
+				"title", "News for the digest " + run, "body", "Something new to read.", "tags", ""));
+		assertThat(created.status()).isEqualTo(302);
+		long topicId = Long.parseLong(created.location().replaceAll(".*/t/(\\d+).*", "$1"));
+		List<Long> due = digestReaders("d", topicId, "DAILY");
+		long start = System.nanoTime();
+		Processes.await("every due member's digest", Duration.ofSeconds(30), () -> digests(due) >= due.size());
+		System.out.printf("20 digests written %d ms after they were due%n", (System.nanoTime() - start) / 1_000_000);
+		// A few more runs on both nodes: the period is claimed, nothing goes twice.
+		Processes.sleep(7_000);
+		assertThat(digestsPerMember(due)).hasSize(due.size()).containsOnly(1L);
+	}
+
+	/** Twenty confirmed members following the topic, their daily digest due this hour (or off, to switch on later). */
+	private List<Long> digestReaders(String prefix, long topicId, String digest) {
+		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(READER_PASSWORD);
+		List<Long> due = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String name = prefix + "digest" + run + "n" + i;
+			jdbc.sql("insert into member (username, username_key, email, email_key, password_hash, display_name, time_zone, "
+					+ "role, created_at, version, email_verified) values (?, ?, ?, ?, ?, ?, 'UTC', 'MEMBER', ?, 0, true)")
+					.params(name, name, name + "@example.org", name + "@example.org", hash, "Digest reader " + i, now.minusDays(30))
+					.update();
+			long id = jdbc.sql("select id from member where username_key = ?").param(name).query(Long.class).single();
+			jdbc.sql("insert into topic_follow (member_id, topic_id, created_at) values (?, ?, ?)").params(id, topicId, now).update();
+			jdbc.sql("insert into mail_setting (member_id, digest, digest_hour, discreet, unsubscribe_token, last_digest_at) "
+					+ "values (?, ?, ?, false, ?, ?)")
+					.params(id, digest, now.getHour(), (name + "x".repeat(43)).substring(0, 43), now.minusDays(1)).update();
+			due.add(id);
+		}
+		return due;
+	}
+
+	private long digests(List<Long> members) {
+		return jdbc.sql("select count(*) from mail_outbox where kind = 'DIGEST' and member_id in (:ids)").param("ids", members)
+				.query(Long.class).single();
+	}
+
+	private List<Long> digestsPerMember(List<Long> members) {
+		return jdbc.sql("select count(*) from mail_outbox where kind = 'DIGEST' and member_id in (:ids) group by member_id")
+				.param("ids", members).query(Long.class).list();
+	}
+
+	@Test
+	@Order(6)
 	void withSearchDownEverythingElseWorksAndTheIndexCatchesUp() throws Exception {
 		Visitor member = signedIn(ADMIN, ADMIN_PASSWORD);
 		String word = "stillwater" + run;
@@ -238,7 +290,7 @@ class ClusterIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void withTheDatabaseGoneANodeAnswersCalmlyAndRecoversByItself() throws Exception {
 		Visitor guest = new Visitor();
 		assertThat(guest.get(b.url() + "/latest").status()).isEqualTo(200);
@@ -261,7 +313,7 @@ class ClusterIT {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void aNodeKilledMidBurstLosesNoAcknowledgedPost() throws Exception {
 		Visitor member = signedIn(ADMIN, ADMIN_PASSWORD);
 		Visitor.Page created = member.submit(a.url() + "/t/new", a.url() + "/t/new", Map.of("categoryId", categoryId(),
@@ -303,6 +355,55 @@ class ClusterIT {
 		}
 		Processes.await("the outbox to be empty", Duration.ofSeconds(30),
 				() -> jdbc.sql("select count(*) from hsearch_outbox_event").query(Long.class).single() == 0);
+	}
+
+	@Test
+	@Order(9)
+	void aNodeKilledMidDigestLeavesTheRestToTheOtherWithinAMinuteAndNothingTwice() throws Exception {
+		// Node C (direct to the database) is to hold the digest lock, so B is cut off from the
+		// database while the digest falls due. A claim the test holds open (an uncommitted
+		// digest_sent row for the tenth reader) stops C's run there, part-way, still holding the lock.
+		c = AppNode.start("C", work, environment(MariaDb.jdbcUrl(database)), arguments());
+		Visitor author = new Visitor();
+		assertThat(author.signIn(c.url(), ADMIN, ADMIN_PASSWORD, false).status()).isEqualTo(302);
+		Visitor.Page created = author.submit(c.url() + "/t/new", c.url() + "/t/new", Map.of("categoryId", categoryId(),
+				"title", "More news for the digest " + run, "body", "Something else new to read.", "tags", ""));
+		assertThat(created.status()).isEqualTo(302);
+		long topicId = Long.parseLong(created.location().replaceAll(".*/t/(\\d+).*", "$1"));
+		List<Long> readers = digestReaders("k", topicId, "OFF");
+		String period = "D" + LocalDate.now(ZoneOffset.UTC);
+		try (Connection held = DriverManager.getConnection(MariaDb.jdbcUrl(database), MariaDb.user(), MariaDb.password())) {
+			held.setAutoCommit(false);
+			try (var claim = held.prepareStatement("insert into digest_sent (member_id, period_key, created_at) values (?, ?, ?)")) {
+				claim.setLong(1, readers.get(9));
+				claim.setString(2, period);
+				claim.setObject(3, LocalDateTime.now(ZoneOffset.UTC));
+				claim.executeUpdate();
+			}
+			databaseProxy.cut();
+			try {
+				Processes.sleep(4_000);
+				jdbc.sql("update mail_setting set digest = 'DAILY' where member_id in (:ids)").param("ids", readers).update();
+				Processes.await("node C to write the first nine digests", Duration.ofSeconds(60), () -> digests(readers) >= 9);
+				Processes.sleep(1_000);
+			}
+			finally {
+				databaseProxy.restore();
+			}
+			assertThat(digests(readers)).isEqualTo(9);
+			c.kill();
+			held.rollback();
+		}
+		long killed = System.nanoTime();
+		// Node C's lock lapses at most 30 s (lock-at-most) after its last keep-alive; then B sends the rest.
+		Processes.sleep(3_000);
+		assertThat(digests(readers)).as("the dead node's lock still holds").isEqualTo(9);
+		Processes.await("node B to send the remaining digests", Duration.ofSeconds(90), () -> digests(readers) >= readers.size());
+		System.out.printf("the rest of the digest sent %d ms after node C was killed%n", (System.nanoTime() - killed) / 1_000_000);
+		Processes.sleep(4_000);
+		assertThat(digestsPerMember(readers)).hasSize(readers.size()).containsOnly(1L);
+		assertThat(jdbc.sql("select count(*) from mail_outbox group by idempotency_key having count(*) > 1").query(Long.class)
+				.list()).isEmpty();
 	}
 
 	private Visitor signedIn(String login, String password) throws Exception {

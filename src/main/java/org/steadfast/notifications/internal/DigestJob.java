@@ -115,8 +115,16 @@ public class DigestJob {
 		this.batchSize = batchSize;
 	}
 
+	/**
+	 * The lock is kept alive while the run lasts (SchedulingConfig), so {@code lockAtMostFor} is only
+	 * how long a node that crashed mid-run keeps the others waiting: two minutes, then the next run
+	 * on another node does the rest (whole batches are done or not; claims make a second send
+	 * impossible). {@code lockAtLeastFor} stops nodes whose clocks differ a little from running the
+	 * same 5-minute tick one after the other.
+	 */
 	@Scheduled(cron = "${steadfast.digest.cron:0 */5 * * * *}")
-	@SchedulerLock(name = "digest", lockAtMostFor = "30m", lockAtLeastFor = "30s")
+	@SchedulerLock(name = "digest", lockAtMostFor = "${steadfast.digest.lock-at-most:PT2M}",
+			lockAtLeastFor = "${steadfast.digest.lock-at-least:PT30S}")
 	public void run() {
 		Result result = runAt(clock.instant());
 		if (result.due() > 0) {

@@ -56,7 +56,9 @@ public class MailSenderJob {
 	}
 
 	@Scheduled(fixedDelayString = "${steadfast.mail.send-interval:30s}", initialDelayString = "${steadfast.mail.send-interval:30s}")
-	@SchedulerLock(name = "mail-sender", lockAtMostFor = "10m")
+	// Kept alive while sending (SchedulingConfig): a long queue never loses the lock on a live node,
+	// and a crashed node's lock lapses after two minutes (each row is claimed anyway, so never sent twice).
+	@SchedulerLock(name = "mail-sender", lockAtMostFor = "PT2M")
 	public void run() {
 		if (enabled()) {
 			sendDue(clock.instant());

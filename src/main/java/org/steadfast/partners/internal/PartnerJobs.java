@@ -34,7 +34,9 @@ class PartnerJobs {
 	}
 
 	@Scheduled(cron = "${steadfast.partners.match-cron:0 0 6 * * *}", zone = "UTC")
-	@SchedulerLock(name = "partner-matching", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+	// Kept alive while matching (SchedulingConfig), so a long run keeps its lock on a live node; a
+	// crashed node's lock lapses after five minutes and the next node's run redoes what is left.
+	@SchedulerLock(name = "partner-matching", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1M")
 	void matchDaily() {
 		matching.matchAll(clock.instant());
 	}
