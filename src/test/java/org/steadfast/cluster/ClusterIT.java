@@ -110,10 +110,14 @@ class ClusterIT {
 	}
 
 	private void createReader() {
-		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(READER_PASSWORD);
+		createMember(READER, READER_PASSWORD);
+	}
+
+	private void createMember(String username, String password) {
+		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password);
 		jdbc.sql("insert into member (username, username_key, email, email_key, password_hash, display_name, time_zone, "
 				+ "role, created_at, version) values (?, ?, ?, ?, ?, ?, 'UTC', 'MEMBER', ?, 0)")
-				.params(READER, READER, READER + "@example.org", READER + "@example.org", hash, "Cluster reader",
+				.params(username, username, username + "@example.org", username + "@example.org", hash, "Cluster " + username,
 						LocalDateTime.now(ZoneOffset.UTC).minusDays(30))
 				.update();
 	}
@@ -155,6 +159,40 @@ class ClusterIT {
 				"title", "Crossing nodes " + run, "body", "Written on one node, sent to the other.", "tags", ""));
 		assertThat(created.status()).isEqualTo(302);
 		assertThat(created.location()).contains("/t/");
+	}
+
+	@Test
+	@Order(1)
+	void aPasswordChangedOnOneNodeSignsOutEveryOtherSessionAndRememberedDeviceOnBoth() throws Exception {
+		String name = "pw_" + run;
+		String password = "the old password, long enough";
+		createMember(name, password);
+		Visitor phone = new Visitor();
+		Visitor laptop = new Visitor();
+		assertThat(phone.signIn(a.url(), name, password, true).status()).isEqualTo(302);
+		assertThat(laptop.signIn(b.url(), name, password, true).status()).isEqualTo(302);
+		Visitor reopened = new Visitor();
+		reopened.copyCookie(phone, "remember-me");
+		assertThat(phone.get(b.url() + "/settings").body()).contains(name);
+		assertThat(reopened.get(a.url() + "/settings").body()).contains(name);
+
+		Visitor.Page changed = laptop.submit(b.url() + "/settings", b.url() + "/settings/password",
+				Map.of("currentPassword", password, "newPassword", "a new password nobody else knows"));
+		assertThat(changed.status()).isEqualTo(302);
+		assertThat(changed.location()).endsWith("/settings");
+
+		// The laptop that changed it stays signed in; the phone's session (kept in the shared session
+		// table) and its remembered device end on both nodes.
+		assertThat(laptop.get(a.url() + "/settings").body()).contains(name);
+		for (String node : List.of(a.url(), b.url())) {
+			assertThat(phone.get(node + "/settings").status()).as(node).isEqualTo(302);
+			Visitor remembered = new Visitor();
+			remembered.copyCookie(phone, "remember-me");
+			assertThat(remembered.get(node + "/settings").status()).as(node).isEqualTo(302);
+		}
+		assertThat(reopened.get(b.url() + "/settings").status()).isEqualTo(302);
+		assertThat(jdbc.sql("select count(*) from SPRING_SESSION where principal_name = ?").param(name)
+				.query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
