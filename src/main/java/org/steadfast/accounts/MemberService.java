@@ -222,21 +222,6 @@ public class MemberService {
 	}
 
 	@Transactional(readOnly = true)
-	public boolean hasBlocked(long blockerId, long blockedId) {
-		return jdbc.sql("select count(*) from member_block where blocker_id = ? and blocked_id = ?")
-				.params(blockerId, blockedId).query(Integer.class).single() > 0;
-	}
-
-	/** Whether either of the two blocked the other. */
-	@Transactional(readOnly = true)
-	public boolean blockedEitherWay(long a, long b) {
-		return jdbc.sql("""
-				select count(*) from member_block
-				where (blocker_id = ? and blocked_id = ?) or (blocker_id = ? and blocked_id = ?)""")
-				.params(a, b, b, a).query(Integer.class).single() > 0;
-	}
-
-	@Transactional(readOnly = true)
 	public Optional<Member> findById(long id) {
 		return members.findById(id);
 	}

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.steadfast.forum.ForumViews.CategoryView;
 import org.steadfast.text.PlainText;
+import org.steadfast.common.Refusal;
 
 /**
  * Categories as administrators shape them: create, edit, reorder, archive. Reads are single
@@ -96,7 +97,7 @@ public class CategoryService {
 			slug = slug.substring(0, 60);
 		}
 		if (categories.existsBySlug(slug)) {
-			throw ForumException.invalid("name", "category.nameTaken");
+			throw Refusal.invalid("name", "category.nameTaken");
 		}
 		int position = categories.findAllByOrderByPositionAsc().stream().mapToInt(Category::getPosition).max().orElse(0) + 1;
 		Category created = categories.save(new Category(slug, n, d, position, advice));
@@ -106,7 +107,7 @@ public class CategoryService {
 
 	@Transactional
 	public void update(long actorId, long id, String name, String description, boolean advice) {
-		Category category = categories.findById(id).orElseThrow(ForumException::notFound);
+		Category category = categories.findById(id).orElseThrow(Refusal::notFound);
 		String before = category.getName() + " | " + category.getDescription() + " | advice=" + category.isAdvice();
 		category.update(checkName(name), checkDescription(description), advice);
 		audit(actorId, "category.update", id, before,
@@ -115,7 +116,7 @@ public class CategoryService {
 
 	@Transactional
 	public void setArchived(long actorId, long id, boolean archived) {
-		categories.findById(id).orElseThrow(ForumException::notFound).setArchived(archived);
+		categories.findById(id).orElseThrow(Refusal::notFound).setArchived(archived);
 		audit(actorId, archived ? "category.archive" : "category.unarchive", id, null, null);
 	}
 
@@ -130,7 +131,7 @@ public class CategoryService {
 			}
 		}
 		if (index < 0) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		int other = index + Integer.signum(direction);
 		if (other < 0 || other >= ordered.size()) {
@@ -147,7 +148,7 @@ public class CategoryService {
 	private static String checkName(String name) {
 		String n = PlainText.normalize(name);
 		if (n.isEmpty() || PlainText.length(n) > 60 || PlainText.hasForbiddenCharacters(n) || PlainText.hasLineBreaks(n)) {
-			throw ForumException.invalid("name", "category.nameInvalid");
+			throw Refusal.invalid("name", "category.nameInvalid");
 		}
 		return n;
 	}
@@ -155,7 +156,7 @@ public class CategoryService {
 	private static String checkDescription(String description) {
 		String d = PlainText.normalize(description);
 		if (PlainText.length(d) > 300 || PlainText.hasForbiddenCharacters(d)) {
-			throw ForumException.invalid("description", "category.descriptionInvalid");
+			throw Refusal.invalid("description", "category.descriptionInvalid");
 		}
 		return d;
 	}

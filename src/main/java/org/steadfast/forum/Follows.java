@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Refusal;
 
 /**
  * Topics members follow. Starting or replying to a topic follows it (in the posting transaction);
@@ -28,9 +29,9 @@ public class Follows {
 
 	@Transactional
 	public void follow(long memberId, long topicId) {
-		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
 		if (!new Viewer(memberId, false).canRead(topic)) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		add(memberId, topicId);
 	}

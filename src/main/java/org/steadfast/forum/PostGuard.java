@@ -1,6 +1,7 @@
 package org.steadfast.forum;
 
 import java.util.Set;
+import org.steadfast.common.Refusal;
 
 /**
  * A check that every write goes through, implemented by other modules (moderation) so that the
@@ -9,10 +10,10 @@ import java.util.Set;
  */
 public interface PostGuard {
 
-	/** Throws a {@link ForumException} (FORBIDDEN) when the member may not write now. */
+	/** Throws a {@link Refusal} (FORBIDDEN) when the member may not write now. */
 	void checkCanWrite(long memberId);
 
-	/** Decides about a post's text; throws a {@link ForumException} (INVALID) to refuse it with a message. */
+	/** Decides about a post's text; throws a {@link Refusal} (INVALID) to refuse it with a message. */
 	Screening screen(long authorId, String title, String body);
 
 	/**

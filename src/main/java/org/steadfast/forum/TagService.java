@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.text.PlainText;
+import org.steadfast.common.Refusal;
 
 /** Tags: created on first use, described, renamed and merged by moderators. */
 @Service
@@ -58,9 +59,9 @@ public class TagService {
 	public void describe(long actorId, String name, String description) {
 		String text = PlainText.normalize(description);
 		if (PlainText.length(text) > 300 || PlainText.hasForbiddenCharacters(text)) {
-			throw ForumException.invalid("description", "tags.descriptionInvalid");
+			throw Refusal.invalid("description", "tags.descriptionInvalid");
 		}
-		Tag tag = tags.findByName(name).orElseThrow(ForumException::notFound);
+		Tag tag = tags.findByName(name).orElseThrow(Refusal::notFound);
 		String before = tag.getDescription();
 		tag.describe(text);
 		events.publishEvent(new ForumEvents.StaffAction(actorId, "tag.describe", "TAG", tag.getId(), null, before, text));
@@ -71,9 +72,9 @@ public class TagService {
 	public String rename(long actorId, String from, String typedTo) {
 		TagNames.Result to = TagNames.normalize(typedTo);
 		if (!to.ok()) {
-			throw ForumException.invalid("newName", to.error());
+			throw Refusal.invalid("newName", to.error());
 		}
-		Tag source = tags.findByName(from).orElseThrow(ForumException::notFound);
+		Tag source = tags.findByName(from).orElseThrow(Refusal::notFound);
 		if (source.getName().equals(to.name())) {
 			return to.name();
 		}
@@ -92,8 +93,8 @@ public class TagService {
 
 	@Transactional
 	public void merge(long actorId, String from, String into) {
-		Tag source = tags.findByName(from).orElseThrow(ForumException::notFound);
-		Tag target = tags.findByName(into).orElseThrow(() -> ForumException.invalid("into", "tags.unknown"));
+		Tag source = tags.findByName(from).orElseThrow(Refusal::notFound);
+		Tag target = tags.findByName(into).orElseThrow(() -> Refusal.invalid("into", "tags.unknown"));
 		if (!source.getId().equals(target.getId())) {
 			events.publishEvent(new ForumEvents.StaffAction(actorId, "tag.merge", "TAG", source.getId(), null,
 					source.getName(), target.getName()));

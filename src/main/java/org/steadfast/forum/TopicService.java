@@ -15,6 +15,7 @@ import org.steadfast.forum.ForumEvents.PostEdited;
 import org.steadfast.forum.ForumEvents.TopicStarted;
 import org.steadfast.text.Markdown;
 import org.steadfast.text.PlainText;
+import org.steadfast.common.Refusal;
 
 /**
  * Starting topics, replying, editing and deleting posts. Every rule (length, visibility, locks,
@@ -77,19 +78,19 @@ public class TopicService {
 	public Topic startTopic(long authorId, NewTopic request, String formToken) {
 		String title = PlainText.normalize(request.title());
 		PostingRules.checkTitle(title).ifPresent(key -> {
-			throw ForumException.invalid("title", key);
+			throw Refusal.invalid("title", key);
 		});
 		String body = PostingRules.normalizeBody(request.body());
 		PostingRules.checkBody(body).ifPresent(key -> {
-			throw ForumException.invalid("body", key);
+			throw Refusal.invalid("body", key);
 		});
 		if (request.tagNames().size() > TagNames.MAX_TAGS) {
-			throw ForumException.invalid("tags", "tags.tooMany");
+			throw Refusal.invalid("tags", "tags.tooMany");
 		}
 		Category category = categories.findById(request.categoryId())
-				.orElseThrow(() -> ForumException.invalid("categoryId", "category.unknown"));
+				.orElseThrow(() -> Refusal.invalid("categoryId", "category.unknown"));
 		if (category.isArchived()) {
-			throw ForumException.invalid("categoryId", "category.archived");
+			throw Refusal.invalid("categoryId", "category.archived");
 		}
 		claimPosting(authorId);
 		// Read once the claim is held, so the time is never before the posts this one waited for.
@@ -135,21 +136,21 @@ public class TopicService {
 	public Post reply(long topicId, long authorId, boolean staff, String text, String formToken) {
 		String body = PostingRules.normalizeBody(text);
 		PostingRules.checkBody(body).ifPresent(key -> {
-			throw ForumException.invalid("body", key);
+			throw Refusal.invalid("body", key);
 		});
-		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
 		Viewer viewer = Viewer.member(authorId, staff);
 		if (!viewer.canRead(topic)) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		if (topic.isLocked() && !staff) {
-			throw new ForumException(ForumException.Reason.LOCKED, null, "topic.locked");
+			throw new Refusal(Refusal.Reason.LOCKED, null, "topic.locked");
 		}
 		claimPosting(authorId);
 		Instant now = clock.instant();
 		// Read after the claim: a deletion committed while this reply waited is seen.
 		if (firstPostDeleted(topicId)) {
-			throw new ForumException(ForumException.Reason.LOCKED, null, "topic.firstPostDeleted");
+			throw new Refusal(Refusal.Reason.LOCKED, null, "topic.firstPostDeleted");
 		}
 		checkToken(formToken, authorId);
 		if (!(topic.getKind() == TopicKind.PLAN && topic.getAuthorId().equals(authorId))) {
@@ -179,31 +180,31 @@ public class TopicService {
 	@Transactional
 	public Post edit(long postId, long editorId, boolean staff, String title, String text, long expectedVersion) {
 		Post post = lockedPost(postId);
-		Topic topic = topics.findById(post.getTopicId()).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(post.getTopicId()).orElseThrow(Refusal::notFound);
 		Viewer viewer = new Viewer(editorId, staff);
 		if (!viewer.canRead(topic) || post.getStatus() == ContentStatus.DELETED) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		if (!Objects.equals(post.getAuthorId(), editorId) && !staff) {
-			throw ForumException.forbidden("post.notYours");
+			throw Refusal.forbidden("post.notYours");
 		}
 		if (topic.isLocked() && !staff) {
-			throw new ForumException(ForumException.Reason.LOCKED, null, "topic.locked");
+			throw new Refusal(Refusal.Reason.LOCKED, null, "topic.locked");
 		}
 		String body = PostingRules.normalizeBody(text);
 		PostingRules.checkBody(body).ifPresent(key -> {
-			throw ForumException.invalid("body", key);
+			throw Refusal.invalid("body", key);
 		});
 		String newTitle = null;
 		if (post.getNumber() == 1 && title != null) {
 			newTitle = PlainText.normalize(title);
 			String t = newTitle;
 			PostingRules.checkTitle(t).ifPresent(key -> {
-				throw ForumException.invalid("title", key);
+				throw Refusal.invalid("title", key);
 			});
 		}
 		if (post.getVersion() != expectedVersion) {
-			throw new ForumException(ForumException.Reason.CONFLICT, null, "post.conflict");
+			throw new Refusal(Refusal.Reason.CONFLICT, null, "post.conflict");
 		}
 		PostGuard.Screening screening = screen(editorId, newTitle, body);
 		Instant now = clock.instant();
@@ -236,7 +237,7 @@ public class TopicService {
 	 * each other's version, so all but the first are told of the conflict instead of failing.
 	 */
 	private Post lockedPost(long postId) {
-		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		Post post = posts.findById(postId).orElseThrow(Refusal::notFound);
 		entityManager.refresh(post, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
 		return post;
 	}
@@ -263,12 +264,12 @@ public class TopicService {
 	@Transactional
 	public Post delete(long postId, long memberId, boolean staff) {
 		Post post = lockedPost(postId);
-		Topic topic = topics.findById(post.getTopicId()).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(post.getTopicId()).orElseThrow(Refusal::notFound);
 		if (!Viewer.member(memberId, staff).canRead(topic) || post.getStatus() == ContentStatus.DELETED) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		if (!Objects.equals(post.getAuthorId(), memberId) && !staff) {
-			throw ForumException.forbidden("post.notYours");
+			throw Refusal.forbidden("post.notYours");
 		}
 		post.setStatus(ContentStatus.DELETED);
 		if (Objects.equals(topic.getHelpfulPostId(), post.getId())) {
@@ -281,22 +282,22 @@ public class TopicService {
 	/** In advice categories, the topic's author marks the reply that helped (or clears it with null). */
 	@Transactional
 	public void markHelpful(long topicId, long memberId, Long postId) {
-		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
 		if (!new Viewer(memberId, false).canRead(topic)) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		if (!Objects.equals(topic.getAuthorId(), memberId)) {
-			throw ForumException.forbidden("helpful.onlyAuthor");
+			throw Refusal.forbidden("helpful.onlyAuthor");
 		}
 		Category category = categories.findById(topic.getCategoryId()).orElseThrow();
 		if (!category.isAdvice()) {
-			throw ForumException.forbidden("helpful.onlyAdvice");
+			throw Refusal.forbidden("helpful.onlyAdvice");
 		}
 		if (postId != null) {
-			Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+			Post post = posts.findById(postId).orElseThrow(Refusal::notFound);
 			if (!post.getTopicId().equals(topicId) || post.getNumber() == 1
 					|| post.getStatus() != ContentStatus.VISIBLE) {
-				throw ForumException.invalid(null, "helpful.invalid");
+				throw Refusal.invalid(null, "helpful.invalid");
 			}
 		}
 		topic.setHelpfulPostId(postId);
@@ -344,7 +345,7 @@ public class TopicService {
 
 	private void checkToken(String formToken, long memberId) {
 		if (!formTokens.isValid(formToken, memberId)) {
-			throw ForumException.invalid(null, "form.expired");
+			throw Refusal.invalid(null, "form.expired");
 		}
 		postForToken(formToken).ifPresent(id -> {
 			throw new AlreadyPostedException(id);
@@ -360,26 +361,26 @@ public class TopicService {
 	private void checkLimits(long authorId, String body, Instant now) {
 		var last = posts.lastPostedAt(authorId);
 		if (last.isPresent() && last.get().isAfter(now.minus(limits.getMinTimeBetweenPosts()))) {
-			throw new ForumException(ForumException.Reason.TOO_FAST, null, "posting.tooFast");
+			throw new Refusal(Refusal.Reason.TOO_FAST, null, "posting.tooFast");
 		}
 		if (posts.existsByAuthorIdAndBodyHashAndCreatedAtAfter(authorId, PostingRules.bodyHash(body),
 				now.minus(limits.getDuplicateWindow()))) {
-			throw ForumException.invalid("body", "posting.duplicate");
+			throw Refusal.invalid("body", "posting.duplicate");
 		}
 		var joined = members.findById(authorId).orElseThrow().getCreatedAt();
 		if (joined.isAfter(now.minus(limits.getNewMemberAge()))
 				&& posts.countByAuthorIdAndCreatedAtAfter(authorId, now.minus(java.time.Duration.ofDays(1))) >= limits
 						.getNewMemberDailyCap()) {
-			throw new ForumException(ForumException.Reason.TOO_FAST, null, "posting.dailyCap");
+			throw new Refusal(Refusal.Reason.TOO_FAST, null, "posting.dailyCap");
 		}
 	}
 
 	/** The author of a plan chooses who may read it, and may change that at any time. */
 	@Transactional
 	public void changeVisibility(long topicId, long authorId, Visibility visibility) {
-		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
 		if (!Objects.equals(topic.getAuthorId(), authorId) || topic.getKind() != TopicKind.PLAN) {
-			throw ForumException.forbidden("post.notYours");
+			throw Refusal.forbidden("post.notYours");
 		}
 		if (topic.getVisibility() != visibility) {
 			topic.setVisibility(visibility);
@@ -394,7 +395,7 @@ public class TopicService {
 	 */
 	@Transactional
 	public void moderatePost(long actorId, long postId, ContentStatus status, String action, String reason) {
-		Post post = posts.findById(postId).orElseThrow(ForumException::notFound);
+		Post post = posts.findById(postId).orElseThrow(Refusal::notFound);
 		String before = post.getStatus().name();
 		post.setStatus(status);
 		events.publishEvent(new ForumEvents.StaffAction(actorId, action, "POST", postId, reason, before, status.name()));
@@ -412,8 +413,8 @@ public class TopicService {
 
 	@Transactional
 	public void move(long actorId, long topicId, long categoryId, String reason) {
-		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
-		Category target = categories.findById(categoryId).orElseThrow(() -> ForumException.invalid("categoryId", "category.unknown"));
+		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
+		Category target = categories.findById(categoryId).orElseThrow(() -> Refusal.invalid("categoryId", "category.unknown"));
 		long before = topic.getCategoryId();
 		topic.setCategoryId(target.getId());
 		events.publishEvent(new ForumEvents.StaffAction(actorId, "topic.move", "TOPIC", topicId, reason,
@@ -423,7 +424,7 @@ public class TopicService {
 	/** Moderator and admin actions on a topic. */
 	@Transactional
 	public void setPinned(long actorId, long topicId, boolean pinned, String reason) {
-		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
 		String before = String.valueOf(topic.isPinned());
 		topic.setPinned(pinned);
 		events.publishEvent(new ForumEvents.StaffAction(actorId, pinned ? "topic.pin" : "topic.unpin", "TOPIC", topicId,
@@ -432,7 +433,7 @@ public class TopicService {
 
 	@Transactional
 	public void setLocked(long actorId, long topicId, boolean locked, String reason) {
-		Topic topic = topics.findById(topicId).orElseThrow(ForumException::notFound);
+		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
 		String before = String.valueOf(topic.isLocked());
 		topic.setLocked(locked);
 		events.publishEvent(new ForumEvents.StaffAction(actorId, locked ? "topic.lock" : "topic.unlock", "TOPIC", topicId,

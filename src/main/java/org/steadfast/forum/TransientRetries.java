@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.steadfast.common.Refusal;
 
 /**
  * Applies {@link RetriedWhenBusy}: an interceptor placed outside the transaction interceptor, so
@@ -70,7 +71,7 @@ class TransientRetries {
 					if (attempt >= ATTEMPTS) {
 						log.warn("{} gave way to concurrent writes {} times; refused as busy: {}",
 								invocation.getMethod().getName(), attempt, e.toString());
-						throw ForumException.busy(e);
+						throw Refusal.busy(e);
 					}
 					log.info("{} gave way to a concurrent write (attempt {}), trying again: {}",
 							invocation.getMethod().getName(), attempt, e.toString());

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.MemberService;
 import org.steadfast.forum.ContentStatus;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.PostRepository;
 import org.steadfast.forum.TopicService;
@@ -76,25 +76,25 @@ public class ModerationService {
 	public void flag(long postId, long memberId, FlagReason reason, String note) {
 		// No sanction check: reporting harm reaches moderators only, and silenced members may report
 		// (suspended and banned ones are signed out before any request reaches here; see SanctionGuard).
-		var post = posts.findById(postId).orElseThrow(() -> new ModerationException(ModerationException.Reason.NOT_FOUND, "error.404.title"));
+		var post = posts.findById(postId).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "error.404.title"));
 		if (post.getStatus() == ContentStatus.DELETED || forum.locate(new Viewer(memberId, false), postId).isEmpty()) {
-			throw new ModerationException(ModerationException.Reason.NOT_FOUND, "error.404.title");
+			throw new Refusal(Refusal.Reason.NOT_FOUND, "error.404.title");
 		}
 		if (post.getAuthorId() == memberId) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "flag.own");
+			throw new Refusal(Refusal.Reason.INVALID, "flag.own");
 		}
 		String text = PlainText.normalize(note);
 		if (PlainText.length(text) > 500 || PlainText.hasForbiddenCharacters(text)) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "flag.noteInvalid");
+			throw new Refusal(Refusal.Reason.INVALID, "flag.noteInvalid");
 		}
 		if (reason == FlagReason.OTHER && text.isEmpty()) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "flag.otherNeedsNote");
+			throw new Refusal(Refusal.Reason.INVALID, "flag.otherNeedsNote");
 		}
 		if (reason == FlagReason.CRISIS) {
 			long today = jdbc.sql("select count(*) from flag where member_id = ? and reason = 'CRISIS' and created_at > ?")
 					.params(memberId, utc(clock.instant().minus(Duration.ofDays(1)))).query(Long.class).single();
 			if (today >= properties.getCrisisFlagLimitPerDay()) {
-				throw new ModerationException(ModerationException.Reason.INVALID, "flag.crisisLimit");
+				throw new Refusal(Refusal.Reason.INVALID, "flag.crisisLimit");
 			}
 		}
 		try {
@@ -102,7 +102,7 @@ public class ModerationService {
 					.params(postId, memberId, reason.name(), text, utc(clock.instant())).update();
 		}
 		catch (DuplicateKeyException e) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "flag.already");
+			throw new Refusal(Refusal.Reason.INVALID, "flag.already");
 		}
 		events.publishEvent(new PostFlagged(postId, memberId, post.getAuthorId(), reason));
 		int flags = jdbc.sql("select count(*) from flag where post_id = ? and resolved = false").param(postId)
@@ -147,9 +147,9 @@ public class ModerationService {
 			Long categoryId) {
 		var item = jdbc.sql("select post_id, status, version from review_item where id = ?").param(itemId)
 				.query((rs, n) -> new long[] { rs.getLong(1), "OPEN".equals(rs.getString(2)) ? 1 : 0, rs.getLong(3) })
-				.optional().orElseThrow(() -> new ModerationException(ModerationException.Reason.NOT_FOUND, "error.404.title"));
+				.optional().orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "error.404.title"));
 		if (item[1] == 0 || item[2] != expectedVersion) {
-			throw new ModerationException(ModerationException.Reason.CONFLICT, "review.alreadyDecided");
+			throw new Refusal(Refusal.Reason.CONFLICT, "review.alreadyDecided");
 		}
 		long postId = item[0];
 		var post = posts.findById(postId).orElseThrow();
@@ -165,13 +165,13 @@ public class ModerationService {
 			case PIN, UNPIN -> topics.setPinned(moderatorId, post.getTopicId(), decision == Decision.PIN, reason);
 			case MOVE -> {
 				if (categoryId == null) {
-					throw new ModerationException(ModerationException.Reason.INVALID, "review.chooseCategory");
+					throw new Refusal(Refusal.Reason.INVALID, "review.chooseCategory");
 				}
 				try {
 					topics.move(moderatorId, post.getTopicId(), categoryId, reason);
 				}
-				catch (ForumException e) {
-					throw new ModerationException(ModerationException.Reason.INVALID, e.messageKey());
+				catch (Refusal e) {
+					throw new Refusal(Refusal.Reason.INVALID, e.messageKey());
 				}
 			}
 		}
@@ -190,15 +190,15 @@ public class ModerationService {
 	@Transactional
 	public void editPost(long postId, long moderatorId, String body, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "review.reasonRequired");
+			throw new Refusal(Refusal.Reason.INVALID, "review.reasonRequired");
 		}
-		var post = posts.findById(postId).orElseThrow(() -> new ModerationException(ModerationException.Reason.NOT_FOUND, "error.404.title"));
+		var post = posts.findById(postId).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "error.404.title"));
 		String before = post.getSource();
 		try {
 			topics.edit(postId, moderatorId, true, null, body, post.getVersion());
 		}
-		catch (ForumException e) {
-			throw new ModerationException(ModerationException.Reason.INVALID, e.messageKey());
+		catch (Refusal e) {
+			throw new Refusal(Refusal.Reason.INVALID, e.messageKey());
 		}
 		audit.record(moderatorId, "post.edit", "POST", postId, reason, before, body);
 	}
@@ -208,19 +208,19 @@ public class ModerationService {
 	public void sanction(long memberId, long moderatorId, SanctionKind kind, Duration duration, String reason) {
 		String why = PlainText.normalize(reason);
 		if (why.isEmpty() || PlainText.length(why) > 500 || PlainText.hasForbiddenCharacters(why)) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "sanction.reasonRequired");
+			throw new Refusal(Refusal.Reason.INVALID, "sanction.reasonRequired");
 		}
 		if (memberId == moderatorId) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "sanction.notYourself");
+			throw new Refusal(Refusal.Reason.INVALID, "sanction.notYourself");
 		}
-		members.findById(memberId).orElseThrow(() -> new ModerationException(ModerationException.Reason.NOT_FOUND, "error.404.title"));
+		members.findById(memberId).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "error.404.title"));
 		Instant now = clock.instant();
 		Instant until = switch (kind) {
 			case WARN -> null;
 			case BAN -> LocalDateTime.of(9999, 12, 31, 0, 0).toInstant(ZoneOffset.UTC);
 			case SILENCE, SUSPEND -> {
 				if (duration == null || duration.isNegative() || duration.isZero() || duration.toDays() > 3650) {
-					throw new ModerationException(ModerationException.Reason.INVALID, "sanction.durationInvalid");
+					throw new Refusal(Refusal.Reason.INVALID, "sanction.durationInvalid");
 				}
 				yield now.plus(duration);
 			}
@@ -259,7 +259,7 @@ public class ModerationService {
 	public void note(long memberId, long moderatorId, String note) {
 		String text = PlainText.normalize(note);
 		if (text.isEmpty() || PlainText.length(text) > 2000 || PlainText.hasForbiddenCharacters(text)) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "note.invalid");
+			throw new Refusal(Refusal.Reason.INVALID, "note.invalid");
 		}
 		jdbc.sql("insert into member_note (member_id, author_id, note, created_at) values (?, ?, ?, ?)")
 				.params(memberId, moderatorId, text, utc(clock.instant())).update();

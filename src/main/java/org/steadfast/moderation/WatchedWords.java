@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.moderation.matching.WatchedWord;
 import org.steadfast.moderation.matching.WatchedWordMatcher;
 import org.steadfast.text.PlainText;
+import org.steadfast.common.Refusal;
 
 /**
  * The administrators' list of watched words and the matcher built from it. The matcher is
@@ -65,17 +66,17 @@ public class WatchedWords {
 		String p = PlainText.normalize(phrase);
 		String r = PlainText.normalize(replacement);
 		if (p.isEmpty() || PlainText.length(p) > 100 || PlainText.hasForbiddenCharacters(p) || PlainText.hasLineBreaks(p)) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "watched.phraseInvalid");
+			throw new Refusal(Refusal.Reason.INVALID, "watched.phraseInvalid");
 		}
 		if (action == WatchedWord.Action.REPLACE && (r.isEmpty() || PlainText.length(r) > 100)) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "watched.replacementRequired");
+			throw new Refusal(Refusal.Reason.INVALID, "watched.replacementRequired");
 		}
 		try {
 			jdbc.sql("insert into watched_word (phrase, action, replacement, created_at) values (?, ?, ?, ?)")
 					.params(p, action.name(), r, ModerationService.utc(clock.instant())).update();
 		}
 		catch (DuplicateKeyException e) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "watched.duplicate");
+			throw new Refusal(Refusal.Reason.INVALID, "watched.duplicate");
 		}
 		long id = jdbc.sql("select id from watched_word where phrase = ?").param(p).query(Long.class).single();
 		audit.record(adminId, "watched.add", "WORD", id, null, null, p + " → " + action);
@@ -85,7 +86,7 @@ public class WatchedWords {
 	@Transactional
 	public void remove(long adminId, long id) {
 		String phrase = jdbc.sql("select phrase from watched_word where id = ?").param(id).query(String.class).optional()
-				.orElseThrow(() -> new ModerationException(ModerationException.Reason.NOT_FOUND, "error.404.title"));
+				.orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "error.404.title"));
 		jdbc.sql("delete from watched_word where id = ?").param(id).update();
 		audit.record(adminId, "watched.remove", "WORD", id, null, phrase, null);
 		loaded.set(null);

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steadfast.accounts.MemberService;
+import org.steadfast.accounts.Blocks;
 import org.steadfast.notifications.NotificationKind.Channel;
 import org.steadfast.notifications.internal.Mailer;
 
@@ -22,16 +22,16 @@ public class Notifier {
 
 	private final JdbcClient jdbc;
 	private final Preferences preferences;
-	private final MemberService members;
+	private final Blocks blocks;
 	private final Notifications notifications;
 	private final Mailer mailer;
 	private final Clock clock;
 
-	Notifier(JdbcClient jdbc, Preferences preferences, MemberService members, Notifications notifications,
+	Notifier(JdbcClient jdbc, Preferences preferences, Blocks blocks, Notifications notifications,
 			Mailer mailer, Clock clock) {
 		this.jdbc = jdbc;
 		this.preferences = preferences;
-		this.members = members;
+		this.blocks = blocks;
 		this.notifications = notifications;
 		this.mailer = mailer;
 		this.clock = clock;
@@ -48,7 +48,7 @@ public class Notifier {
 		if (channel == Channel.OFF) {
 			return false;
 		}
-		if (notice.actorId() != null && notice.actorId() != to && members.blockedEitherWay(to, notice.actorId())) {
+		if (notice.actorId() != null && notice.actorId() != to && blocks.eitherWay(to, notice.actorId())) {
 			return false;
 		}
 		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);

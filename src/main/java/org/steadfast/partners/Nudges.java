@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.partners.PartnerEvents.NudgeSent;
-import org.steadfast.partners.internal.Utc;
+import org.steadfast.common.Utc;
 
 /**
  * Nudges a partner when a member has not checked in by their usual hour plus the grace period, in

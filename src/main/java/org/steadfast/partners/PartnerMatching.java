@@ -19,9 +19,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.partners.PartnerEvents.ProposalMade;
-import org.steadfast.partners.internal.Utc;
+import org.steadfast.common.Utc;
 import org.steadfast.partners.matching.Candidate;
 import org.steadfast.partners.matching.Exclusions;
 import org.steadfast.partners.matching.Matcher;
@@ -103,7 +103,7 @@ public class PartnerMatching {
 	public Found findFor(long memberId, Instant now) {
 		partnerships.closeDue(now);
 		if (busy(memberId)) {
-			throw new ForumException(ForumException.Reason.CONFLICT, null, "partners.find.alreadyPaired");
+			throw new Refusal(Refusal.Reason.CONFLICT, null, "partners.find.alreadyPaired");
 		}
 		if (!profiles.of(memberId).looking()) {
 			return Found.NOT_LOOKING;

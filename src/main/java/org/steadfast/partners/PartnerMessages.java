@@ -10,10 +10,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.forum.FormTokens;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.partners.PartnerEvents.MessageSent;
 import org.steadfast.partners.Partnerships.Partnership;
-import org.steadfast.partners.internal.Utc;
+import org.steadfast.common.Utc;
 
 /**
  * The private conversation of two partners. Only the two read it, and only while the partnership
@@ -51,7 +51,7 @@ public class PartnerMessages {
 	@Transactional
 	public long send(long fromId, long toId, String body, String formToken, Instant now) {
 		if (!formTokens.isValid(formToken, fromId)) {
-			throw ForumException.invalid("body", "form.expired");
+			throw Refusal.invalid("body", "form.expired");
 		}
 		String tokenHash = FormTokens.hash(formToken);
 		Optional<Long> already = sentWith(tokenHash);
@@ -59,7 +59,7 @@ public class PartnerMessages {
 			return already.get();
 		}
 		Partnership partnership = partnerships.activeOf(fromId, now).filter(p -> p.otherOf(fromId) == toId)
-				.orElseThrow(() -> new ForumException(ForumException.Reason.CONFLICT, null, "partners.messages.notPartner"));
+				.orElseThrow(() -> new Refusal(Refusal.Reason.CONFLICT, null, "partners.messages.notPartner"));
 		var keys = new GeneratedKeyHolder();
 		try {
 			jdbc.sql("insert into partner_message (partnership_id, from_id, to_id, body, created_at, form_token_hash) "
@@ -110,9 +110,9 @@ public class PartnerMessages {
 				.optional()
 				.filter(r -> r.toId() == memberId)
 				.filter(r -> partnerships.activeOf(memberId, now).map(p -> p.id() == r.partnershipId()).orElse(false))
-				.orElseThrow(ForumException::notFound);
+				.orElseThrow(Refusal::notFound);
 		if (row.flagged()) {
-			throw new ForumException(ForumException.Reason.CONFLICT, null, "partners.messages.alreadyFlagged");
+			throw new Refusal(Refusal.Reason.CONFLICT, null, "partners.messages.alreadyFlagged");
 		}
 		jdbc.sql("update partner_message set flagged_at = ?, flag_note = ? where id = ? and flagged_at is null")
 				.params(Utc.of(now), note, messageId).update();
@@ -138,7 +138,7 @@ public class PartnerMessages {
 	public void reviewed(long messageId, Instant now) {
 		if (jdbc.sql("update partner_message set reviewed_at = ? where id = ? and flagged_at is not null and reviewed_at is null")
 				.params(Utc.of(now), messageId).update() == 0) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.partners.internal.CurrentPartners;
-import org.steadfast.partners.internal.Utc;
+import org.steadfast.common.Utc;
 import org.steadfast.partners.matching.Waiting;
 import org.steadfast.partners.matching.Wish;
 

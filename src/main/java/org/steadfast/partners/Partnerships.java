@@ -8,10 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.partners.PartnerEvents.PartnershipEnded;
 import org.steadfast.partners.PartnerEvents.PartnershipStarted;
-import org.steadfast.partners.internal.Utc;
+import org.steadfast.common.Utc;
 
 /**
  * Proposals and partnerships: both accept within the proposal's lifetime, a partnership lasts the
@@ -182,10 +182,10 @@ public class Partnerships {
 	}
 
 	private Proposal mine(long proposalId, long memberId) {
-		return proposal(proposalId).filter(p -> p.involves(memberId)).orElseThrow(ForumException::notFound);
+		return proposal(proposalId).filter(p -> p.involves(memberId)).orElseThrow(Refusal::notFound);
 	}
 
-	private ForumException closed(Proposal proposal, Instant now) {
+	private Refusal closed(Proposal proposal, Instant now) {
 		String key = switch (proposal.status()) {
 			case "OPEN" -> now.isBefore(proposal.expiresAt()) ? "partners.proposal.changed" : "partners.proposal.lapsed";
 			case "LAPSED" -> "partners.proposal.lapsed";
@@ -193,16 +193,16 @@ public class Partnerships {
 			case "WITHDRAWN" -> "partners.proposal.withdrawn";
 			default -> "partners.proposal.alreadyAccepted";
 		};
-		return new ForumException(ForumException.Reason.CONFLICT, null, key);
+		return new Refusal(Refusal.Reason.CONFLICT, null, key);
 	}
 
 	/** Ends a partnership at once, no reason needed. Ending it twice is a 409 with a clear message. */
 	@Transactional
 	public void end(long partnershipId, long memberId, Instant now) {
 		Partnership partnership = partnership(partnershipId).filter(p -> p.involves(memberId))
-				.orElseThrow(ForumException::notFound);
+				.orElseThrow(Refusal::notFound);
 		if (!endNow(partnership, memberId, now)) {
-			throw new ForumException(ForumException.Reason.CONFLICT, null, "partners.partnership.alreadyEnded");
+			throw new Refusal(Refusal.Reason.CONFLICT, null, "partners.partnership.alreadyEnded");
 		}
 	}
 
@@ -247,12 +247,12 @@ public class Partnerships {
 	@Transactional
 	public boolean renew(long partnershipId, long memberId, Instant now) {
 		Partnership partnership = partnership(partnershipId).filter(p -> p.involves(memberId))
-				.orElseThrow(ForumException::notFound);
+				.orElseThrow(Refusal::notFound);
 		String side = partnership.memberA() == memberId ? "renew_a" : "renew_b";
 		int updated = jdbc.sql("update partnership set " + side + " = true where id = ? and status = 'ACTIVE' and ends_at > ?")
 				.params(partnershipId, Utc.of(now)).update();
 		if (updated == 0) {
-			throw new ForumException(ForumException.Reason.CONFLICT, null, "partners.partnership.alreadyEnded");
+			throw new Refusal(Refusal.Reason.CONFLICT, null, "partners.partnership.alreadyEnded");
 		}
 		Partnership current = partnership(partnershipId).orElseThrow();
 		if (!current.renewA() || !current.renewB()) {

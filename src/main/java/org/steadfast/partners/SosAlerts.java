@@ -9,12 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.partners.PartnerEvents.SosAnswered;
 import org.steadfast.partners.PartnerEvents.SosEscalated;
 import org.steadfast.partners.PartnerEvents.SosRaised;
 import org.steadfast.partners.Partnerships.Partnership;
-import org.steadfast.partners.internal.Utc;
+import org.steadfast.common.Utc;
 
 /**
  * "I'm about to reach out to them": the partner is alerted at once; when nobody answered within
@@ -58,7 +58,7 @@ public class SosAlerts {
 	@Transactional
 	public long raise(long memberId, Instant now) {
 		Partnership partnership = partnerships.activeOf(memberId, now)
-				.orElseThrow(() -> new ForumException(ForumException.Reason.CONFLICT, null, "partners.sos.noPartner"));
+				.orElseThrow(() -> new Refusal(Refusal.Reason.CONFLICT, null, "partners.sos.noPartner"));
 		Optional<Long> waiting = waitingOf(memberId, partnership.id());
 		if (waiting.isPresent()) {
 			return waiting.get();
@@ -158,12 +158,12 @@ public class SosAlerts {
 	 */
 	@Transactional
 	public void answer(long sosId, long answererId, String note, Instant now) {
-		Sos sos = find(sosId).orElseThrow(ForumException::notFound);
+		Sos sos = find(sosId).orElseThrow(Refusal::notFound);
 		boolean partner = sos.partnerId() == answererId && partnerNow(sos, now);
 		boolean helper = sos.partnerId() != answererId && sos.status() == Status.ESCALATED
 				&& helper(answererId, sos.memberId());
 		if (!partner && !helper) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		int updated = jdbc.sql("""
 				update partner_sos set status = 'ANSWERED', answered_by = ?, answered_at = ?, answer_note = ?,
@@ -171,7 +171,7 @@ public class SosAlerts {
 				where id = ? and status in ('OPEN', 'ESCALATED')""")
 				.params(answererId, Utc.of(now), note, sosId).update();
 		if (updated == 0) {
-			throw new ForumException(ForumException.Reason.CONFLICT, null, "partners.sos.alreadyAnswered");
+			throw new Refusal(Refusal.Reason.CONFLICT, null, "partners.sos.alreadyAnswered");
 		}
 		events.publishEvent(new SosAnswered(sosId, sos.memberId(), answererId));
 	}
@@ -179,7 +179,7 @@ public class SosAlerts {
 	/** The member is through it: nobody needs to come any more. */
 	@Transactional
 	public void close(long sosId, long memberId) {
-		Sos sos = find(sosId).filter(s -> s.memberId() == memberId).orElseThrow(ForumException::notFound);
+		Sos sos = find(sosId).filter(s -> s.memberId() == memberId).orElseThrow(Refusal::notFound);
 		jdbc.sql("update partner_sos set status = 'CLOSED', waiting_member_id = null where id = ? and status in ('OPEN', 'ESCALATED')")
 				.param(sos.id()).update();
 	}

@@ -27,6 +27,7 @@ import org.steadfast.plans.PlanEvents.SlipRecorded;
 import org.steadfast.plans.PlanRules.CheckInDraft;
 import org.steadfast.plans.PlanRules.ContactDraft;
 import org.steadfast.plans.PlanRules.SlipDraft;
+import org.steadfast.common.Refusal;
 
 /**
  * Writing plans, check-ins, slips and the contact log. The plan's topic and the check-in posts go
@@ -63,7 +64,7 @@ public class PlanService {
 	public long create(long memberId, ZoneId zone, PlanDraft draft, String formToken) {
 		check(draft, zone);
 		if (plans.findByMemberIdAndStatus(memberId, PlanStatus.ACTIVE).isPresent()) {
-			throw PlanException.invalid(null, "plan.alreadyActive");
+			throw Refusal.invalid(null, "plan.alreadyActive");
 		}
 		var topic = topics.startTopic(memberId, new TopicService.NewTopic(planCategory(), draft.title(),
 				firstPost(draft), List.of(), TopicKind.PLAN, draft.visibility()), formToken);
@@ -73,7 +74,7 @@ public class PlanService {
 		}
 		catch (DataIntegrityViolationException e) {
 			// Two plans started at once: the unique active-plan key lets one through.
-			throw PlanException.invalid(null, "plan.alreadyActive");
+			throw Refusal.invalid(null, "plan.alreadyActive");
 		}
 		replaceKeyDates(plan.getId(), draft.keyDates());
 		events.publishEvent(new PlanStarted(topic.getId(), memberId));
@@ -97,11 +98,11 @@ public class PlanService {
 	@Transactional
 	public void end(long topicId, long memberId, PlanStatus outcome) {
 		if (outcome == PlanStatus.ACTIVE) {
-			throw PlanException.invalid("outcome", "plan.outcome.invalid");
+			throw Refusal.invalid("outcome", "plan.outcome.invalid");
 		}
 		Plan plan = own(topicId, memberId);
 		if (plan.getStatus() != PlanStatus.ACTIVE) {
-			throw PlanException.invalid(null, "plan.notActive");
+			throw Refusal.invalid(null, "plan.notActive");
 		}
 		plan.end(outcome, clock.instant());
 		events.publishEvent(new PlanEnded(topicId, memberId, outcome));
@@ -112,7 +113,7 @@ public class PlanService {
 		Plan plan = ownActive(topicId, memberId);
 		LocalDate today = PlanCalendar.today(clock, zone);
 		if (slip.day().isAfter(today) || slip.day().isBefore(plan.getStartDate())) {
-			throw PlanException.invalid("day", "date.beforePlan");
+			throw Refusal.invalid("day", "date.beforePlan");
 		}
 		jdbc.sql("insert into plan_slip (plan_id, on_day, kind, initiated_by, note, created_at) values (?, ?, ?, ?, ?, ?)")
 				.params(plan.getId(), slip.day(), slip.kind().name(), slip.initiatedBy().name(), slip.note(), now())
@@ -124,7 +125,7 @@ public class PlanService {
 	public void logContact(long topicId, long memberId, ZoneId zone, ContactDraft contact) {
 		Plan plan = own(topicId, memberId);
 		if (contact.day().isAfter(PlanCalendar.today(clock, zone))) {
-			throw PlanException.invalid("day", "date.future");
+			throw Refusal.invalid("day", "date.future");
 		}
 		jdbc.sql("insert into plan_contact (plan_id, on_day, channel, offered, response, created_at) values (?, ?, ?, ?, ?, ?)")
 				.params(plan.getId(), contact.day(), contact.channel().name(), contact.offered(), contact.response(), now())
@@ -145,7 +146,7 @@ public class PlanService {
 		Plan plan = ownActive(topicId, memberId);
 		LocalDate today = PlanCalendar.today(clock, zone);
 		if (!PlanCalendar.isCheckInDay(draft.day(), today) || draft.day().isBefore(plan.getStartDate())) {
-			throw PlanException.invalid("day", "checkin.day.range");
+			throw Refusal.invalid("day", "checkin.day.range");
 		}
 		List<LocalDate> slips = slipDays(plan);
 		Streaks streaks = Streaks.of(plan.getStartDate(), slips, today);
@@ -192,18 +193,18 @@ public class PlanService {
 
 	private void check(PlanDraft draft, ZoneId zone) {
 		if (draft.startDate().isAfter(PlanCalendar.today(clock, zone)) || draft.startDate().isBefore(PlanRules.EARLIEST)) {
-			throw PlanException.invalid("startDate", "plan.startDate.future");
+			throw Refusal.invalid("startDate", "plan.startDate.future");
 		}
 		if (draft.targetDays() < 1 || draft.targetDays() > PlanRules.MAX_TARGET) {
-			throw PlanException.invalid("customDays", "plan.customDays.range");
+			throw Refusal.invalid("customDays", "plan.customDays.range");
 		}
 	}
 
 	private Plan own(long topicId, long memberId) {
-		Plan plan = plans.findByTopicId(topicId).orElseThrow(PlanException::notFound);
+		Plan plan = plans.findByTopicId(topicId).orElseThrow(Refusal::notFound);
 		if (!Objects.equals(plan.getMemberId(), memberId)) {
 			// Someone else's plan: they may be allowed to read it, never to change it.
-			throw new PlanException(PlanException.Reason.FORBIDDEN, null, "plan.notYours");
+			throw new Refusal(Refusal.Reason.FORBIDDEN, null, "plan.notYours");
 		}
 		return plan;
 	}
@@ -211,7 +212,7 @@ public class PlanService {
 	private Plan ownActive(long topicId, long memberId) {
 		Plan plan = own(topicId, memberId);
 		if (plan.getStatus() != PlanStatus.ACTIVE) {
-			throw PlanException.invalid(null, "plan.notActive");
+			throw Refusal.invalid(null, "plan.notActive");
 		}
 		return plan;
 	}

@@ -19,6 +19,7 @@ import org.steadfast.accounts.Role;
 import org.steadfast.forum.ForumViews.CategoryView;
 import org.steadfast.support.IntegrationTest;
 import org.steadfast.support.Members;
+import org.steadfast.common.Refusal;
 
 /** What administrators and moderators do to the forum's structure: categories, tags, roles. */
 @IntegrationTest
@@ -85,7 +86,7 @@ class ForumAdminIT {
 		MemberPrincipal author = members.create("archived");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> topics.startTopic(author.id(),
 				TopicService.NewTopic.discussion(created.getId(), "Into the archive", "body", List.of()),
-				formTokens.issue(author.id()))).isInstanceOf(ForumException.class).hasMessage("category.archived");
+				formTokens.issue(author.id()))).isInstanceOf(Refusal.class).hasMessage("category.archived");
 		assertThat(html(mvc.perform(get("/c/" + created.getSlug())))).contains("This category is archived");
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.steadfast.common.Refusal;
 
 class TransientRetriesTest {
 
@@ -57,8 +58,8 @@ class TransientRetriesTest {
 	void aWriteThatKeepsLosingIsRefusedAsBusyAfterThreeAttempts() {
 		target.failures = Integer.MAX_VALUE;
 		target.failure = new ObjectOptimisticLockingFailureException(Category.class, 4L);
-		assertThatThrownBy(() -> proxied().write()).isInstanceOfSatisfying(ForumException.class, e -> {
-			assertThat(e.reason()).isEqualTo(ForumException.Reason.BUSY);
+		assertThatThrownBy(() -> proxied().write()).isInstanceOfSatisfying(Refusal.class, e -> {
+			assertThat(e.reason()).isEqualTo(Refusal.Reason.BUSY);
 			assertThat(e.httpStatus()).isEqualTo(503);
 			assertThat(e.messageKey()).isEqualTo("posting.busy");
 		});

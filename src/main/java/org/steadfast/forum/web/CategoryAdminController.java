@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 
 /** Administrators create, edit, reorder and archive categories. */
 @Controller
@@ -36,7 +36,7 @@ class CategoryAdminController {
 		try {
 			categories.create(me.id(), name, description, advice);
 		}
-		catch (ForumException e) {
+		catch (Refusal e) {
 			model.addAttribute("categories", categories.all());
 			model.addAttribute("createError", e.messageKey());
 			model.addAttribute("newName", name);

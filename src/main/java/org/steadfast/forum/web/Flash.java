@@ -1,7 +1,7 @@
 package org.steadfast.forum.web;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 
 /** Runs an admin or moderator action and flashes its outcome for the page it redirects to. */
 final class Flash {
@@ -15,8 +15,8 @@ final class Flash {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
 		}
-		catch (ForumException e) {
-			if (e.reason() == ForumException.Reason.NOT_FOUND) {
+		catch (Refusal e) {
+			if (e.reason() == Refusal.Reason.NOT_FOUND) {
 				throw e;
 			}
 			redirect.addFlashAttribute(errorAttribute, e.messageKey());

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.steadfast.forum.CategoryService;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.Viewer;
 import org.steadfast.web.Pages;
@@ -40,7 +40,7 @@ class ListingController {
 
 	@GetMapping("/c/{slug}")
 	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
-		var category = categories.bySlug(slug).orElseThrow(ForumException::notFound);
+		var category = categories.bySlug(slug).orElseThrow(Refusal::notFound);
 		model.addAttribute("category", category);
 		model.addAttribute("listing", queries.inCategory(Viewer.current(), category.id(), Pages.number(page)));
 		return "forum/category";

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ContentStatus;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.PostRepository;
 import org.steadfast.forum.ReactionKind;
@@ -44,7 +44,7 @@ class PostController {
 	@GetMapping("/p/{id}/edit")
 	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
 		var post = editable(id, me);
-		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(ForumException::notFound);
+		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(Refusal::notFound);
 		return showEdit(post, topic.title(), new EditForm(topic.title(), post.getSource(), post.getVersion()), null, model);
 	}
 
@@ -53,7 +53,7 @@ class PostController {
 			@AuthenticationPrincipal MemberPrincipal me, jakarta.servlet.http.HttpServletResponse response, Model model,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		var post = editable(id, me);
-		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(ForumException::notFound);
+		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(Refusal::notFound);
 		BindingResult errors = new DirectFieldBindingResult(form, "editForm");
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(form.body() == null ? "" : form.body()).html());
@@ -64,9 +64,9 @@ class PostController {
 			Screened.tell(redirect, topics.edit(id, me.id(), me.isStaff(), form.title(), form.body(), version));
 			return "redirect:" + location(Viewer.current(), id);
 		}
-		catch (ForumException e) {
-			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN
-					|| e.reason() == ForumException.Reason.LOCKED) {
+		catch (Refusal e) {
+			if (e.reason() == Refusal.Reason.NOT_FOUND || e.reason() == Refusal.Reason.FORBIDDEN
+					|| e.reason() == Refusal.Reason.LOCKED) {
 				throw e;
 			}
 			if (e.field() != null) {
@@ -76,10 +76,10 @@ class PostController {
 				errors.reject(e.messageKey());
 			}
 			TopicController.busy(e, response);
-			if (e.reason() == ForumException.Reason.CONFLICT) {
+			if (e.reason() == Refusal.Reason.CONFLICT) {
 				response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
 				// Show what the post says now, keep what this member typed, and let them save again on top.
-				var current = posts.findById(id).orElseThrow(ForumException::notFound);
+				var current = posts.findById(id).orElseThrow(Refusal::notFound);
 				model.addAttribute("currentHtml", current.getHtml());
 				form = new EditForm(form.title(), form.body(), current.getVersion());
 			}
@@ -102,13 +102,13 @@ class PostController {
 	}
 
 	private org.steadfast.forum.Post editable(long id, MemberPrincipal me) {
-		var post = posts.findById(id).orElseThrow(ForumException::notFound);
+		var post = posts.findById(id).orElseThrow(Refusal::notFound);
 		if (queries.topic(Viewer.current(), post.getTopicId()).isEmpty()
 				|| post.getStatus() == ContentStatus.DELETED) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		if (!post.getAuthorId().equals(me.id()) && !me.isStaff()) {
-			throw ForumException.forbidden("post.notYours");
+			throw Refusal.forbidden("post.notYours");
 		}
 		return post;
 	}
@@ -116,10 +116,10 @@ class PostController {
 	@GetMapping("/p/{id}/history")
 	String history(@PathVariable long id, Model model) {
 		Viewer viewer = Viewer.current();
-		var post = posts.findById(id).orElseThrow(ForumException::notFound);
-		var topic = queries.topic(viewer, post.getTopicId()).orElseThrow(ForumException::notFound);
+		var post = posts.findById(id).orElseThrow(Refusal::notFound);
+		var topic = queries.topic(viewer, post.getTopicId()).orElseThrow(Refusal::notFound);
 		if (post.getStatus() != ContentStatus.VISIBLE && !viewer.staff()) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		model.addAttribute("topic", topic);
 		model.addAttribute("postId", id);
@@ -144,13 +144,13 @@ class PostController {
 			reaction = ReactionKind.valueOf(kind);
 		}
 		catch (IllegalArgumentException e) {
-			throw ForumException.invalid("kind", "reaction.unknown");
+			throw Refusal.invalid("kind", "reaction.unknown");
 		}
 		reactions.toggle(id, me.id(), reaction);
 		return "redirect:" + location(Viewer.current(), id);
 	}
 
 	private String location(Viewer viewer, long postId) {
-		return queries.postUrl(viewer, postId).orElseThrow(ForumException::notFound);
+		return queries.postUrl(viewer, postId).orElseThrow(Refusal::notFound);
 	}
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.TagService;
 import org.steadfast.forum.Viewer;
@@ -34,7 +34,7 @@ class TagController {
 
 	@GetMapping("/tags/{name}")
 	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") String page, Model model) {
-		var tag = queries.tag(name).orElseThrow(ForumException::notFound);
+		var tag = queries.tag(name).orElseThrow(Refusal::notFound);
 		model.addAttribute("tag", tag);
 		model.addAttribute("listing", queries.tagged(Viewer.current(), tag.name(), Pages.number(page)));
 		return "forum/tag";

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.AlreadyPostedException;
 import org.steadfast.forum.CategoryService;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ForumViews.TopicPage;
 import org.steadfast.forum.FormTokens;
@@ -49,7 +49,7 @@ class TopicController {
 
 	@GetMapping("/t/{id}")
 	String topicWithoutSlug(@PathVariable long id, @RequestParam(defaultValue = "1") String page) {
-		var header = queries.topic(Viewer.current(), id).orElseThrow(ForumException::notFound);
+		var header = queries.topic(Viewer.current(), id).orElseThrow(Refusal::notFound);
 		return "redirect:" + Links.topic(header.id(), header.slug(), org.steadfast.web.Pages.number(page));
 	}
 
@@ -58,7 +58,7 @@ class TopicController {
 			@RequestParam(required = false) Long quote, Model model) {
 		int page = org.steadfast.web.Pages.number(pageParam);
 		Viewer viewer = Viewer.current();
-		TopicPage topicPage = queries.topicPage(viewer, id, page).orElseThrow(ForumException::notFound);
+		TopicPage topicPage = queries.topicPage(viewer, id, page).orElseThrow(Refusal::notFound);
 		if (!topicPage.topic().slug().equals(slug) || topicPage.page() != page && page != 1) {
 			return "redirect:" + Links.topic(id, topicPage.topic().slug(), topicPage.page());
 		}
@@ -88,7 +88,7 @@ class TopicController {
 			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		Viewer viewer = Viewer.current();
-		TopicPage current = queries.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(ForumException::notFound);
+		TopicPage current = queries.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(Refusal::notFound);
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 			return replyAgain(current, form, model);
@@ -98,7 +98,7 @@ class TopicController {
 			Screened.tell(redirect, post);
 			return "redirect:" + Links.post(id, current.topic().slug(), queries.pageOf(post.getNumber()), post.getNumber());
 		}, refused -> {
-			if (refused.reason() == ForumException.Reason.LOCKED) {
+			if (refused.reason() == Refusal.Reason.LOCKED) {
 				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			}
 			busy(refused, response);
@@ -113,7 +113,7 @@ class TopicController {
 	 * not-found and forbidden become error pages.
 	 */
 	private String submit(String formToken, java.util.function.Supplier<String> post,
-			java.util.function.Function<ForumException, String> onRefused) {
+			java.util.function.Function<Refusal, String> onRefused) {
 		try {
 			return post.get();
 		}
@@ -124,8 +124,8 @@ class TopicController {
 			// Two requests at once with one token: the other one recorded it first.
 			return topics.postForToken(formToken).map(this::redirectToPost).orElseThrow(() -> e);
 		}
-		catch (ForumException e) {
-			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN) {
+		catch (Refusal e) {
+			if (e.reason() == Refusal.Reason.NOT_FOUND || e.reason() == Refusal.Reason.FORBIDDEN) {
 				throw e;
 			}
 			return onRefused.apply(e);
@@ -133,8 +133,8 @@ class TopicController {
 	}
 
 	/** A write refused as busy answers 503, with the form and the member's text, and when to try again. */
-	static void busy(ForumException refused, HttpServletResponse response) {
-		if (refused.reason() == ForumException.Reason.BUSY) {
+	static void busy(Refusal refused, HttpServletResponse response) {
+		if (refused.reason() == Refusal.Reason.BUSY) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader("Retry-After", "2");
 		}
@@ -148,8 +148,8 @@ class TopicController {
 	}
 
 	private String redirectToPost(long postId) {
-		var location = queries.locate(Viewer.current(), postId).orElseThrow(ForumException::notFound);
-		var header = queries.topic(Viewer.current(), location[0]).orElseThrow(ForumException::notFound);
+		var location = queries.locate(Viewer.current(), postId).orElseThrow(Refusal::notFound);
+		var header = queries.topic(Viewer.current(), location[0]).orElseThrow(Refusal::notFound);
 		return "redirect:" + Links.post(location[0], header.slug(), queries.pageOf((int) location[1]), (int) location[1]);
 	}
 
@@ -217,7 +217,7 @@ class TopicController {
 	String markHelpful(@PathVariable long id, @RequestParam(required = false) Long postId,
 			@AuthenticationPrincipal MemberPrincipal me) {
 		topics.markHelpful(id, me.id(), postId);
-		var header = queries.topic(Viewer.current(), id).orElseThrow(ForumException::notFound);
+		var header = queries.topic(Viewer.current(), id).orElseThrow(Refusal::notFound);
 		return "redirect:" + Links.topic(id, header.slug(), 1);
 	}
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
@@ -41,7 +41,7 @@ class TopicModerationController {
 	}
 
 	private String back(long id, MemberPrincipal me) {
-		var topic = queries.topic(Viewer.current(), id).orElseThrow(ForumException::notFound);
+		var topic = queries.topic(Viewer.current(), id).orElseThrow(Refusal::notFound);
 		return "redirect:" + Links.topic(id, topic.slug(), 1);
 	}
 }

@@ -1,26 +1,22 @@
 package org.steadfast.moderation.internal;
 
-import java.util.HashSet;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.steadfast.accounts.Blocks;
 import org.steadfast.search.HiddenAuthors;
 
 /** Members who blocked the reader, or whom the reader blocked: search never shows their posts to each other. */
 @Component
 class BlockedAuthors implements HiddenAuthors {
 
-	private final JdbcClient jdbc;
+	private final Blocks blocks;
 
-	BlockedAuthors(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	BlockedAuthors(Blocks blocks) {
+		this.blocks = blocks;
 	}
 
 	@Override
 	public Set<Long> hiddenFrom(long readerId) {
-		return new HashSet<>(jdbc.sql("""
-				select blocked_id from member_block where blocker_id = ?
-				union select blocker_id from member_block where blocked_id = ?""")
-				.params(readerId, readerId).query(Long.class).list());
+		return blocks.eitherWay(readerId);
 	}
 }

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.PostGuard;
 import org.steadfast.moderation.ModerationProperties;
 import org.steadfast.moderation.WatchedWords;
@@ -46,7 +46,7 @@ class ModerationGuard implements PostGuard {
 				select kind from sanction where member_id = ? and kind <> 'WARN' and lifted_at is null
 				and starts_at <= ? and (ends_at is null or ends_at > ?) order by id desc limit 1""")
 				.params(memberId, now, now).query(String.class).optional().ifPresent(kind -> {
-			throw ForumException.forbidden("sanction." + kind.toLowerCase(java.util.Locale.ROOT));
+			throw Refusal.forbidden("sanction." + kind.toLowerCase(java.util.Locale.ROOT));
 		});
 	}
 
@@ -61,7 +61,7 @@ class ModerationGuard implements PostGuard {
 		String stored = body;
 		if (strongest.isPresent()) {
 			switch (strongest.get()) {
-				case BLOCK -> throw ForumException.invalid("body", "watched.blocked");
+				case BLOCK -> throw Refusal.invalid("body", "watched.blocked");
 				case REQUIRE_APPROVAL -> {
 					hold = true;
 					reasons.add("watched");

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.steadfast.accounts.CurrentMember;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.moderation.SanctionKind;
 
 /**
@@ -84,10 +84,10 @@ class SanctionGuard implements HandlerInterceptor, WebMvcConfigurer {
 		if (kind == SanctionKind.SUSPEND || kind == SanctionKind.BAN) {
 			signOut(request, response);
 			security.info("sanction signed-out member={} kind={}", me.id(), kind);
-			throw ForumException.forbidden("sanction.signedOut");
+			throw Refusal.forbidden("sanction.signedOut");
 		}
 		if (kind == SanctionKind.SILENCE && "POST".equals(request.getMethod()) && !SILENCED_MAY.contains(route(request))) {
-			throw ForumException.forbidden("sanction.silence");
+			throw Refusal.forbidden("sanction.silence");
 		}
 		return true;
 	}

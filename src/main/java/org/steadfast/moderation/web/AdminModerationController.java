@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.moderation.AuditLog;
-import org.steadfast.moderation.ModerationException;
+import org.steadfast.common.Refusal;
 import org.steadfast.moderation.WatchedWords;
 import org.steadfast.moderation.matching.WatchedWord;
 
@@ -43,12 +43,12 @@ class AdminModerationController {
 				a = WatchedWord.Action.valueOf(action);
 			}
 			catch (IllegalArgumentException e) {
-				throw new ModerationException(ModerationException.Reason.INVALID, "watched.actionRequired");
+				throw new Refusal(Refusal.Reason.INVALID, "watched.actionRequired");
 			}
 			watchedWords.add(me.id(), phrase, a, replacement);
 		}
-		catch (ModerationException e) {
-			if (e.reason() != ModerationException.Reason.INVALID) {
+		catch (Refusal e) {
+			if (e.reason() != Refusal.Reason.INVALID) {
 				throw e;
 			}
 			model.addAttribute("words", watchedWords.list());

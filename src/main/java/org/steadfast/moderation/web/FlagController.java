@@ -10,11 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.Viewer;
 import org.steadfast.moderation.FlagReason;
-import org.steadfast.moderation.ModerationException;
 import org.steadfast.moderation.ModerationService;
 
 /** The flag form under each post. */
@@ -50,8 +49,8 @@ class FlagController {
 		try {
 			moderation.flag(id, me.id(), why, note);
 		}
-		catch (ModerationException e) {
-			if (e.reason() != ModerationException.Reason.INVALID) {
+		catch (Refusal e) {
+			if (e.reason() != Refusal.Reason.INVALID) {
 				throw e;
 			}
 			// Said on the same page, with the choice and the note kept.
@@ -65,7 +64,7 @@ class FlagController {
 
 	private String page(long postId, String reason, String note, String error, Model model) {
 		Viewer viewer = Viewer.current();
-		String back = forum.postUrl(viewer, postId).orElseThrow(ForumException::notFound);
+		String back = forum.postUrl(viewer, postId).orElseThrow(Refusal::notFound);
 		model.addAttribute("postId", postId);
 		model.addAttribute("backUrl", back);
 		model.addAttribute("excerpt", forum.excerpt(viewer, postId).orElse(""));

@@ -16,7 +16,7 @@ import org.steadfast.accounts.MemberService;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.moderation.AuditLog;
 import org.steadfast.moderation.Decision;
-import org.steadfast.moderation.ModerationException;
+import org.steadfast.common.Refusal;
 import org.steadfast.moderation.ModerationQueries;
 import org.steadfast.moderation.ModerationService;
 import org.steadfast.moderation.SanctionKind;
@@ -56,7 +56,7 @@ class ModController {
 			d = Decision.valueOf(decision);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "review.unknownDecision");
+			throw new Refusal(Refusal.Reason.INVALID, "review.unknownDecision");
 		}
 		moderation.decide(id, version, me.id(), d, reason, categoryId);
 		redirect.addFlashAttribute("notice", "review.done");
@@ -115,10 +115,10 @@ class ModController {
 			k = SanctionKind.valueOf(kind);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ModerationException(ModerationException.Reason.INVALID, "sanction.unknown");
+			throw new Refusal(Refusal.Reason.INVALID, "sanction.unknown");
 		}
 		if (k == SanctionKind.BAN && !me.role().name().equals("ADMIN")) {
-			throw new ModerationException(ModerationException.Reason.FORBIDDEN, "sanction.banAdminsOnly");
+			throw new Refusal(Refusal.Reason.FORBIDDEN, "sanction.banAdminsOnly");
 		}
 		moderation.sanction(member.getId(), me.id(), k, Duration.ofDays(days), reason);
 		redirect.addFlashAttribute("notice", "sanction.saved");

@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.notifications.internal.MailSenderJob;
 import org.steadfast.web.Pages;
@@ -58,7 +58,7 @@ class MailAdminController {
 				.param(id)
 				.query((rs, n) -> new MailDetail(row(rs), rs.getString("from_name"), rs.getString("text_body"),
 						rs.getString("html_body"), rs.getString("unsubscribe_url")))
-				.optional().orElseThrow(ForumException::notFound);
+				.optional().orElseThrow(Refusal::notFound);
 		model.addAttribute("mail", mail);
 		return "notifications/admin-mail-detail";
 	}

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.notifications.Notifications;
 import org.steadfast.web.Pages;
 
@@ -31,14 +31,14 @@ class NotificationController {
 	/** Opening a notification marks it read (a POST, since it changes state) and goes where it points. */
 	@PostMapping("/notifications/{id}/open")
 	String open(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
-		var notification = notifications.find(me.id(), id).orElseThrow(ForumException::notFound);
+		var notification = notifications.find(me.id(), id).orElseThrow(Refusal::notFound);
 		notifications.markRead(me.id(), id);
 		return "redirect:" + notification.link();
 	}
 
 	@PostMapping("/notifications/{id}/read")
 	String markRead(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
-		notifications.find(me.id(), id).orElseThrow(ForumException::notFound);
+		notifications.find(me.id(), id).orElseThrow(Refusal::notFound);
 		notifications.markRead(me.id(), id);
 		return "redirect:/notifications";
 	}

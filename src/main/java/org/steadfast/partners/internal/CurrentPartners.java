@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.steadfast.common.Utc;
 import org.steadfast.accounts.CurrentMember;
 import org.steadfast.forum.PartnerDirectory;
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.FormTokens;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.partners.PartnerMatching;
 import org.steadfast.partners.PartnerMessages;
 import org.steadfast.partners.PartnerProfile;
@@ -134,7 +134,7 @@ class PartnerController {
 			@RequestParam(required = false) String formToken, @AuthenticationPrincipal MemberPrincipal me, Model model,
 			RedirectAttributes redirect) {
 		if (to == null) {
-			throw ForumException.notFound();
+			throw Refusal.notFound();
 		}
 		var parsed = PartnerRules.text(body, PartnerRules.MESSAGE_MAX, false, "body", "partners.messages.empty",
 				"partners.messages.invalid");
@@ -144,8 +144,8 @@ class PartnerController {
 		try {
 			messages.send(me.id(), to, parsed.value(), formToken, clock.instant());
 		}
-		catch (ForumException e) {
-			if (e.reason() != ForumException.Reason.INVALID) {
+		catch (Refusal e) {
+			if (e.reason() != Refusal.Reason.INVALID) {
 				throw e;
 			}
 			// An expired form: say so on the page, with the message kept to send again.
@@ -160,7 +160,7 @@ class PartnerController {
 		var parsed = PartnerRules.text(note, PartnerRules.NOTE_MAX, true, "note", "partners.messages.invalid",
 				"partners.messages.noteInvalid");
 		if (!parsed.ok()) {
-			throw new ForumException(ForumException.Reason.INVALID, "note", "partners.messages.noteInvalid");
+			throw new Refusal(Refusal.Reason.INVALID, "note", "partners.messages.noteInvalid");
 		}
 		messages.flag(id, me.id(), parsed.value(), clock.instant());
 		redirect.addFlashAttribute("notice", "partners.messages.flagged");

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.Viewer;
 import org.steadfast.partners.PartnerProperties;
 import org.steadfast.partners.PartnerRules;
@@ -47,7 +47,7 @@ class SosController {
 	@GetMapping("/partners/sos/{id}")
 	String page(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
 		Instant now = clock.instant();
-		Sos found = sos.find(id).filter(s -> sos.maySee(s, me.id(), now)).orElseThrow(ForumException::notFound);
+		Sos found = sos.find(id).filter(s -> sos.maySee(s, me.id(), now)).orElseThrow(Refusal::notFound);
 		model.addAttribute("sos", found);
 		model.addAttribute("mine", found.memberId() == me.id());
 		if (found.memberId() == me.id()) {
@@ -70,7 +70,7 @@ class SosController {
 		var parsed = PartnerRules.text(note, PartnerRules.NOTE_MAX, true, "note", "partners.sos.noteInvalid",
 				"partners.sos.noteInvalid");
 		if (!parsed.ok()) {
-			throw new ForumException(ForumException.Reason.INVALID, "note", "partners.sos.noteInvalid");
+			throw new Refusal(Refusal.Reason.INVALID, "note", "partners.sos.noteInvalid");
 		}
 		sos.answer(id, me.id(), parsed.value(), clock.instant());
 		redirect.addFlashAttribute("notice", "partners.sos.answeredByYou");

@@ -15,14 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.AlreadyPostedException;
-import org.steadfast.forum.ForumException;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.Viewer;
 import org.steadfast.forum.Visibility;
 import org.steadfast.plans.ContactChannel;
 import org.steadfast.plans.Initiator;
 import org.steadfast.plans.PlanCalendar;
-import org.steadfast.plans.PlanException;
 import org.steadfast.plans.PlanQueries;
 import org.steadfast.plans.PlanRules;
 import org.steadfast.plans.PlanService;
@@ -75,18 +74,16 @@ class PlanController {
 		catch (AlreadyPostedException | DataIntegrityViolationException e) {
 			return "redirect:/plans/mine";
 		}
-		catch (PlanException | ForumException e) {
-			String field = e instanceof PlanException p ? p.field() : ((ForumException) e).field();
-			String key = e instanceof PlanException p ? p.messageKey() : ((ForumException) e).messageKey();
-			return planForm(form.withToken(formTokens.issue(me.id())), Map.of(field == null ? "form" : field, key), null,
-					model);
+		catch (Refusal e) {
+			return planForm(form.withToken(formTokens.issue(me.id())),
+					Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), null, model);
 		}
 	}
 
 	@GetMapping("/plans/{id}")
 	String plan(@PathVariable long id, Model model) {
 		Viewer viewer = Viewer.current();
-		PlanPage page = queries.page(viewer, id).orElseThrow(PlanException::notFound);
+		PlanPage page = queries.page(viewer, id).orElseThrow(Refusal::notFound);
 		model.addAttribute("plan", page);
 		model.addAttribute("pictures", pictures.of(page));
 		if (page.owner() && page.active()) {
@@ -116,14 +113,10 @@ class PlanController {
 		catch (AlreadyPostedException e) {
 			return "redirect:/plans/" + id + "#checkin";
 		}
-		catch (PlanException e) {
-			if (e.reason() != PlanException.Reason.INVALID) {
-				throw e;
-			}
-			return planAgain(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), me, model);
-		}
-		catch (ForumException e) {
-			if (e.reason() == ForumException.Reason.NOT_FOUND || e.reason() == ForumException.Reason.FORBIDDEN) {
+		catch (Refusal e) {
+			// The plan refuses only for input; the forum's refusals other than "not found" and
+			// "forbidden" (locked, too fast, busy) are said on the form too, with the text kept.
+			if (e.reason() == Refusal.Reason.NOT_FOUND || e.reason() == Refusal.Reason.FORBIDDEN) {
 				throw e;
 			}
 			return planAgain(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), me, model);
@@ -169,10 +162,8 @@ class PlanController {
 		try {
 			plans.update(id, me.id(), me.zone(), parsed.value());
 		}
-		catch (PlanException | ForumException e) {
-			String field = e instanceof PlanException p ? p.field() : ((ForumException) e).field();
-			String key = e instanceof PlanException p ? p.messageKey() : ((ForumException) e).messageKey();
-			return planForm(form, Map.of(field == null ? "form" : field, key), id, model);
+		catch (Refusal e) {
+			return planForm(form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), id, model);
 		}
 		redirect.addFlashAttribute("notice", "plan.saved");
 		return "redirect:/plans/" + id;
@@ -186,7 +177,7 @@ class PlanController {
 			status = PlanStatus.valueOf(outcome);
 		}
 		catch (IllegalArgumentException e) {
-			throw PlanException.invalid("outcome", "plan.outcome.invalid");
+			throw Refusal.invalid("outcome", "plan.outcome.invalid");
 		}
 		plans.end(id, me.id(), status);
 		redirect.addFlashAttribute("notice", status == PlanStatus.FINISHED ? "plan.finished" : "plan.abandoned");
@@ -212,8 +203,8 @@ class PlanController {
 		try {
 			plans.recordSlip(id, me.id(), me.zone(), parsed.value());
 		}
-		catch (PlanException e) {
-			if (e.reason() != PlanException.Reason.INVALID) {
+		catch (Refusal e) {
+			if (e.reason() != Refusal.Reason.INVALID) {
 				throw e;
 			}
 			return slipPage(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), model);
@@ -261,9 +252,9 @@ class PlanController {
 
 	/** The plan if this member owns it; someone else's plan is 404 if they can't see it, 403 if they can. */
 	private PlanPage ownPage(long id, MemberPrincipal me) {
-		PlanPage page = queries.page(Viewer.current(), id).orElseThrow(PlanException::notFound);
+		PlanPage page = queries.page(Viewer.current(), id).orElseThrow(Refusal::notFound);
 		if (!page.owner()) {
-			throw new PlanException(PlanException.Reason.FORBIDDEN, null, "plan.notYours");
+			throw new Refusal(Refusal.Reason.FORBIDDEN, null, "plan.notYours");
 		}
 		return page;
 	}

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * optional leading minus, nothing else. Java's own parsing, and Spring's default conversion, also
  * take fullwidth and Arabic-Indic digits ("１２３", "١٢٣"), surrounding spaces, "+7" and hex such as
  * "0x1F", so that one id had many spellings; here each has exactly one, and anything else is a
- * type mismatch, answered by {@link BadInputErrors} with 400.
+ * type mismatch, answered by {@link ErrorPages} with 400.
  *
  * <p>Both the binders' editors and the conversion service are set: a binder whose conversion fails
  * falls back to its default editors, which are the lenient ones.

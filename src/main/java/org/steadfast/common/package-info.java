@@ -1,0 +1,9 @@
+/**
+ * The few types every module speaks: a refused action ({@link org.steadfast.common.Refusal}) and
+ * times as the database holds them ({@link org.steadfast.common.Utc}). It depends on nothing of
+ * Steadfast and holds no rules of any module.
+ */
+@ApplicationModule(displayName = "Common", type = ApplicationModule.Type.OPEN)
+package org.steadfast.common;
+
+import org.springframework.modulith.ApplicationModule;
