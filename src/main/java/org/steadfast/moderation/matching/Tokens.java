@@ -65,6 +65,22 @@ final class Tokens {
 				Arrays.copyOf(ends, words.size()));
 	}
 
+	/** Index of the first word starting at or after {@code position}, or {@link #size()} if none does. */
+	int firstWordFrom(int position) {
+		int low = 0;
+		int high = size();
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (starts[mid] < position) {
+				low = mid + 1;
+			}
+			else {
+				high = mid;
+			}
+		}
+		return low;
+	}
+
 	/**
 	 * The same words, but with every run of two or more single letters separated by short gaps on one
 	 * line ("b a d", "b.a.d", "s-t-f-u") joined into one word. Returns {@code this} when there is no
