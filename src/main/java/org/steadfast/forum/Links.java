@@ -1,18 +1,14 @@
 package org.steadfast.forum;
 
-import org.springframework.stereotype.Component;
-
 /**
  * The URLs of topics, posts, plans, categories and tags, built in this one place. A topic's URL
  * carries its id and its slug ({@code /t/42/mutual-friends-at-a-party}); the slug is cosmetic, and
  * {@code /t/42} alone redirects to it. Slugs and tag names are made of {@code [a-z0-9-]} only, so
  * nothing here needs escaping.
  * <p>
- * Also a bean named {@code links}, so that templates build the same URLs:
- * {@code th:href="${@links.topic(t.id, t.slug)}"} (not inside {@code @{...}}, where Thymeleaf refuses
- * bean references; the application has no context path to add).
+ * Templates build the same URLs with the expression object {@code #links} ({@link LinksDialect}):
+ * {@code th:href="${#links.topic(t.id, t.slug)}"}.
  */
-@Component("links")
 public final class Links {
 
 	Links() {
