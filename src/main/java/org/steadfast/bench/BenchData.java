@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steadfast.forum.ContentStatus;
+import org.steadfast.forum.Links;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.Slugs;
 import org.steadfast.forum.TopicKind;
@@ -488,7 +489,8 @@ public class BenchData {
 		long checkIns = count("select count(*) from check_in");
 		long reactions = count("select count(*) from reaction");
 		return new Result(generated, millis, members, topics, posts, checkIns, reactions,
-				"/t/" + topic.get("id") + "/" + topic.get("slug"), "/plans/" + plan, "/c/" + category, "/tags/" + tag,
+				Links.topic(((Number) topic.get("id")).longValue(), (String) topic.get("slug")), Links.plan(plan),
+				Links.category(category), Links.tag(tag),
 				replyTopics, usernames);
 	}
 

@@ -416,8 +416,8 @@ public class ForumQueries {
 
 	/** The URL of a post on its topic page (page and anchor), if this viewer may see it. */
 	public Optional<String> postUrl(Viewer viewer, long postId) {
-		return locate(viewer, postId).flatMap(loc -> topic(viewer, loc[0]).map(t -> "/t/" + loc[0] + "/" + t.slug()
-				+ (pageOf((int) loc[1]) > 1 ? "?page=" + pageOf((int) loc[1]) : "") + "#post-" + loc[1]));
+		return locate(viewer, postId).flatMap(loc -> topic(viewer, loc[0])
+				.map(t -> Links.post(loc[0], t.slug(), pageOf((int) loc[1]), (int) loc[1])));
 	}
 
 	public int pageOf(int number) {

@@ -25,11 +25,10 @@ public final class ForumViews {
 
 		/** With its tags and the link a reader follows: to the first unread post when there is one. */
 		public TopicSummary complete(List<String> tags, int postsPerPage) {
-			String base = "/t/" + id + "/" + slug;
-			String link = base;
+			String link = Links.topic(id, slug);
 			if (unreadByMember()) {
 				int page = (firstUnread() - 1) / postsPerPage + 1;
-				link = base + (page > 1 ? "?page=" + page : "") + "#post-" + firstUnread();
+				link = Links.post(id, slug, page, firstUnread());
 			}
 			return new TopicSummary(id, title, slug, kind, visibility, categorySlug, categoryName, authorUsername,
 					authorName, replyCount, createdAt, lastPostedAt, lastPosterUsername, lastPosterName, pinned, locked,

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Links;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.Viewer;
 
@@ -113,9 +114,9 @@ public class Notifications {
 		Long postId = (Long) rs.getObject("post_id", Long.class);
 		String link = rs.getString("link");
 		if (link == null) {
-			link = postId != null ? "/p/" + postId
-					: topicId != null && kind == NotificationKind.MILESTONE ? "/plans/" + topicId
-					: topicId != null ? "/t/" + topicId : "/notifications";
+			link = postId != null ? Links.permalink(postId)
+					: topicId != null && kind == NotificationKind.MILESTONE ? Links.plan(topicId)
+					: topicId != null ? Links.topic(topicId) : "/notifications";
 		}
 		String message = message(kind, rs.getString("actor_name"), rs.getString("title"), rs.getInt("actor_count"),
 				rs.getString("detail"));

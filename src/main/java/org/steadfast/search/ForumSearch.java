@@ -36,6 +36,7 @@ import org.steadfast.forum.CategoryService;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ForumViews.CategoryView;
 import org.steadfast.forum.ForumViews.TopicSummary;
+import org.steadfast.forum.Links;
 import org.steadfast.forum.TagNames;
 import org.steadfast.forum.Topic;
 import org.steadfast.forum.TopicKind;
@@ -252,17 +253,11 @@ public class ForumSearch {
 				hits.add(new Hit(topic, title, null, null, 0));
 			}
 			else {
-				String href = "/t/" + topic.id() + "/" + topic.slug() + pageParameter(snippet.number()) + "#post-"
-						+ snippet.number();
+				String href = Links.post(topic.id(), topic.slug(), forum.pageOf(snippet.number()), snippet.number());
 				hits.add(new Hit(topic, title, snippet.html(), href, snippet.number()));
 			}
 		}
 		return hits;
-	}
-
-	private String pageParameter(int postNumber) {
-		int page = forum.pageOf(postNumber);
-		return page > 1 ? "?page=" + page : "";
 	}
 
 	private Facets facets(SearchResult<TopicHit> result, SearchRequest request, Map<Long, CategoryView> categoryViews,

@@ -1,8 +1,8 @@
 package org.steadfast.search;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.steadfast.forum.ForumViews.TopicSummary;
+import org.steadfast.web.Pages;
 
 /**
  * One page of search results, as the results page shows it.
@@ -86,15 +86,6 @@ public record SearchResults(SearchRequest request, String shownText, State state
 
 	/** The page numbers to link: the first, the last, and two either side of this one (0 marks a gap). */
 	public List<Integer> pageLinks() {
-		List<Integer> links = new ArrayList<>();
-		for (int p = 1; p <= pages; p++) {
-			if (p == 1 || p == pages || Math.abs(p - page) <= 2) {
-				links.add(p);
-			}
-			else if (links.get(links.size() - 1) != 0) {
-				links.add(0);
-			}
-		}
-		return links;
+		return Pages.around(page, pages);
 	}
 }

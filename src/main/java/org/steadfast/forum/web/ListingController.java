@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Links;
 import org.steadfast.forum.Viewer;
 import org.steadfast.web.Pages;
 
@@ -24,7 +25,9 @@ class ListingController {
 
 	@GetMapping({ "/", "/latest" })
 	String latest(@RequestParam(defaultValue = "1") String page, Model model) {
-		model.addAttribute("listing", queries.latest(Viewer.current(), Pages.number(page)));
+		var listing = queries.latest(Viewer.current(), Pages.number(page));
+		model.addAttribute("listing", listing);
+		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), "/latest"));
 		model.addAttribute("categories", categories.open());
 		model.addAttribute("view", "latest");
 		return "forum/latest";
@@ -32,7 +35,9 @@ class ListingController {
 
 	@GetMapping("/unanswered")
 	String unanswered(@RequestParam(defaultValue = "1") String page, Model model) {
-		model.addAttribute("listing", queries.unanswered(Viewer.current(), Pages.number(page)));
+		var listing = queries.unanswered(Viewer.current(), Pages.number(page));
+		model.addAttribute("listing", listing);
+		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), "/unanswered"));
 		model.addAttribute("categories", categories.open());
 		model.addAttribute("view", "unanswered");
 		return "forum/latest";
@@ -42,7 +47,9 @@ class ListingController {
 	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
 		var category = categories.bySlug(slug).orElseThrow(Refusal::notFound);
 		model.addAttribute("category", category);
-		model.addAttribute("listing", queries.inCategory(Viewer.current(), category.id(), Pages.number(page)));
+		var listing = queries.inCategory(Viewer.current(), category.id(), Pages.number(page));
+		model.addAttribute("listing", listing);
+		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), Links.category(category.slug())));
 		return "forum/category";
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Links;
 import org.steadfast.forum.TagService;
 import org.steadfast.forum.Viewer;
 import org.steadfast.web.Pages;
@@ -36,7 +37,9 @@ class TagController {
 	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") String page, Model model) {
 		var tag = queries.tag(name).orElseThrow(Refusal::notFound);
 		model.addAttribute("tag", tag);
-		model.addAttribute("listing", queries.tagged(Viewer.current(), tag.name(), Pages.number(page)));
+		var listing = queries.tagged(Viewer.current(), tag.name(), Pages.number(page));
+		model.addAttribute("listing", listing);
+		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), Links.tag(tag.name())));
 		return "forum/tag";
 	}
 

@@ -17,12 +17,14 @@ import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ForumViews.TopicPage;
 import org.steadfast.forum.FormTokens;
+import org.steadfast.forum.Links;
 import org.steadfast.forum.ReadState;
 import org.steadfast.forum.SimilarTopics;
 import org.steadfast.forum.TagNames;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
 import org.steadfast.text.Markdown;
+import org.steadfast.web.Pages;
 
 @Controller
 class TopicController {
@@ -50,13 +52,13 @@ class TopicController {
 	@GetMapping("/t/{id}")
 	String topicWithoutSlug(@PathVariable long id, @RequestParam(defaultValue = "1") String page) {
 		var header = queries.topic(Viewer.current(), id).orElseThrow(Refusal::notFound);
-		return "redirect:" + Links.topic(header.id(), header.slug(), org.steadfast.web.Pages.number(page));
+		return "redirect:" + Links.topic(header.id(), header.slug(), Pages.number(page));
 	}
 
 	@GetMapping("/t/{id}/{slug}")
 	String topic(@PathVariable long id, @PathVariable String slug, @RequestParam(name = "page", defaultValue = "1") String pageParam,
 			@RequestParam(required = false) Long quote, Model model) {
-		int page = org.steadfast.web.Pages.number(pageParam);
+		int page = Pages.number(pageParam);
 		Viewer viewer = Viewer.current();
 		TopicPage topicPage = queries.topicPage(viewer, id, page).orElseThrow(Refusal::notFound);
 		if (!topicPage.topic().slug().equals(slug) || topicPage.page() != page && page != 1) {
@@ -70,7 +72,7 @@ class TopicController {
 	}
 
 	private String showTopic(TopicPage topicPage, Viewer viewer, ReplyForm form, Model model) {
-		model.addAttribute("page", topicPage);
+		showPage(topicPage, model);
 		if (viewer.isMember()) {
 			model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(viewer.memberId())));
 			int lastShown = topicPage.posts().isEmpty() ? 0 : topicPage.posts().get(topicPage.posts().size() - 1).number();
@@ -142,9 +144,15 @@ class TopicController {
 
 	/** The last page again with the member's text kept and a fresh token. */
 	private String replyAgain(TopicPage current, ReplyForm form, Model model) {
-		model.addAttribute("page", current);
+		showPage(current, model);
 		model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(Viewer.current().memberId())));
 		return "forum/topic";
+	}
+
+	private static void showPage(TopicPage topicPage, Model model) {
+		model.addAttribute("page", topicPage);
+		model.addAttribute("pager", Pages.numbered(topicPage.page(), topicPage.pages(),
+				Links.topic(topicPage.topic().id(), topicPage.topic().slug())));
 	}
 
 	private String redirectToPost(long postId) {

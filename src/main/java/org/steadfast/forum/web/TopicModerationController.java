@@ -9,6 +9,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Links;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
 

@@ -29,6 +29,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Links;
 import org.steadfast.notifications.DigestPartnerSource;
 import org.steadfast.notifications.OutgoingMail;
 import org.steadfast.plans.Streaks;
@@ -298,7 +299,7 @@ public class DigestJob {
 				.query((rs, n) -> {
 					List<TopicLine> list = lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
 					if (list.size() < PER_SECTION) {
-						list.add(new TopicLine(rs.getString(3), mailer.link("/t/" + rs.getLong(2) + "/" + rs.getString(4)),
+						list.add(new TopicLine(rs.getString(3), mailer.link(Links.topic(rs.getLong(2), rs.getString(4))),
 								rs.getInt(5)));
 					}
 					return null;
@@ -342,7 +343,7 @@ public class DigestJob {
 					.filter(c -> c.memberId() == partner && c.at().isAfter(reader.since(now))).toList();
 			if (!theirs.isEmpty()) {
 				CheckIn first = theirs.get(0);
-				lines.put(reader.id(), new PartnerLine(first.name(), mailer.link("/plans/" + first.topicId()),
+				lines.put(reader.id(), new PartnerLine(first.name(), mailer.link(Links.plan(first.topicId())),
 						theirs.size(), (int) theirs.stream().filter(CheckIn::kept).count()));
 			}
 		}
@@ -375,7 +376,7 @@ public class DigestJob {
 			Streaks streaks = Streaks.of(plan.start(), slips.getOrDefault(plan.id(), List.of()), today);
 			Optional<Integer> next = streaks.nextMilestone();
 			lines.put(plan.memberId(), new PlanLine(streaks.dayNumber(), next.orElse(null),
-					next.map(m -> m - streaks.dayNumber()).orElse(null), mailer.link("/plans/" + plan.topicId())));
+					next.map(m -> m - streaks.dayNumber()).orElse(null), mailer.link(Links.plan(plan.topicId()))));
 		}
 		return lines;
 	}
@@ -468,7 +469,7 @@ public class DigestJob {
 			return topics.stream()
 					.filter(t -> t.authorId() != readerId && !hidden.contains(t.authorId()))
 					.limit(3)
-					.map(t -> new TopicLine(t.title(), mailer.link("/t/" + t.id() + "/" + t.slug()), 0))
+					.map(t -> new TopicLine(t.title(), mailer.link(Links.topic(t.id(), t.slug())), 0))
 					.toList();
 		}
 	}

@@ -43,8 +43,7 @@ class MailAdminController {
 				.params(PAGE_SIZE + 1, Pages.offset(p, PAGE_SIZE))
 				.query((rs, n) -> row(rs)).list();
 		model.addAttribute("mails", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
-		model.addAttribute("page", p);
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+		model.addAttribute("pager", Pages.plainSteps(p, rows.size() > PAGE_SIZE, "/admin/mail"));
 		model.addAttribute("smtp", sender.enabled());
 		return "notifications/admin-mail";
 	}

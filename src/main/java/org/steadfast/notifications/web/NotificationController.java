@@ -24,7 +24,9 @@ class NotificationController {
 
 	@GetMapping("/notifications")
 	String list(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "1") String page, Model model) {
-		model.addAttribute("notifications", notifications.page(me.id(), Pages.number(page)));
+		var shown = notifications.page(me.id(), Pages.number(page));
+		model.addAttribute("notifications", shown);
+		model.addAttribute("pager", Pages.plainSteps(shown.page(), shown.hasNext(), "/notifications"));
 		return "notifications/list";
 	}
 

@@ -22,8 +22,11 @@ class FeedController {
 	String feed(@RequestParam(defaultValue = "all") String view, @RequestParam(defaultValue = "1") String page,
 			Model model) {
 		boolean encourage = "encourage".equals(view);
-		model.addAttribute("listing", queries.feed(Viewer.current(), encourage, Pages.number(page)));
-		model.addAttribute("view", encourage ? "encourage" : "all");
+		var listing = queries.feed(Viewer.current(), encourage, Pages.number(page));
+		String shown = encourage ? "encourage" : "all";
+		model.addAttribute("listing", listing);
+		model.addAttribute("view", shown);
+		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), "/checkins", "view", shown));
 		return "plans/feed";
 	}
 }

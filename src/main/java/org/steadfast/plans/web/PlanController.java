@@ -17,6 +17,7 @@ import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.AlreadyPostedException;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.FormTokens;
+import org.steadfast.forum.Links;
 import org.steadfast.forum.Viewer;
 import org.steadfast.forum.Visibility;
 import org.steadfast.plans.ContactChannel;
@@ -48,7 +49,7 @@ class PlanController {
 
 	@GetMapping("/plans/mine")
 	String mine(@AuthenticationPrincipal MemberPrincipal me) {
-		return queries.activePlanOf(me.id()).map(id -> "redirect:/plans/" + id).orElse("redirect:/plans/new");
+		return queries.activePlanOf(me.id()).map(id -> "redirect:" + Links.plan(id)).orElse("redirect:/plans/new");
 	}
 
 	@GetMapping("/plans/new")
@@ -69,7 +70,7 @@ class PlanController {
 		}
 		try {
 			long topicId = plans.create(me.id(), me.zone(), parsed.value(), form.formToken());
-			return "redirect:/plans/" + topicId;
+			return "redirect:" + Links.plan(topicId);
 		}
 		catch (AlreadyPostedException | DataIntegrityViolationException e) {
 			return "redirect:/plans/mine";
@@ -106,12 +107,12 @@ class PlanController {
 			redirect.addFlashAttribute("notice", result.replaced() ? "checkin.replaced" : "checkin.saved");
 			if (!parsed.value().keptNoContact()) {
 				redirect.addFlashAttribute("notice", "checkin.offerSlip");
-				return "redirect:/plans/" + id + "/slip?day=" + parsed.value().day();
+				return "redirect:" + Links.plan(id) + "/slip?day=" + parsed.value().day();
 			}
-			return "redirect:/plans/" + id + "#checkin";
+			return "redirect:" + Links.plan(id) + "#checkin";
 		}
 		catch (AlreadyPostedException e) {
-			return "redirect:/plans/" + id + "#checkin";
+			return "redirect:" + Links.plan(id) + "#checkin";
 		}
 		catch (Refusal e) {
 			// The plan refuses only for input; the forum's refusals other than "not found" and
@@ -166,7 +167,7 @@ class PlanController {
 			return planForm(form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), id, model);
 		}
 		redirect.addFlashAttribute("notice", "plan.saved");
-		return "redirect:/plans/" + id;
+		return "redirect:" + Links.plan(id);
 	}
 
 	@PostMapping("/plans/{id}/end")
@@ -181,7 +182,7 @@ class PlanController {
 		}
 		plans.end(id, me.id(), status);
 		redirect.addFlashAttribute("notice", status == PlanStatus.FINISHED ? "plan.finished" : "plan.abandoned");
-		return "redirect:/plans/" + id;
+		return "redirect:" + Links.plan(id);
 	}
 
 	@GetMapping("/plans/{id}/slip")
@@ -210,7 +211,7 @@ class PlanController {
 			return slipPage(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), model);
 		}
 		redirect.addFlashAttribute("notice", "slip.saved");
-		return "redirect:/plans/" + id;
+		return "redirect:" + Links.plan(id);
 	}
 
 	private String slipPage(PlanPage page, SlipForm form, Map<String, String> errors, Model model) {
@@ -239,7 +240,7 @@ class PlanController {
 		}
 		plans.logContact(id, me.id(), me.zone(), parsed.value());
 		redirect.addFlashAttribute("notice", "contact.saved");
-		return "redirect:/plans/" + id + "/contact";
+		return "redirect:" + Links.plan(id) + "/contact";
 	}
 
 	private String contactPage(PlanPage page, ContactForm form, Map<String, String> errors, Model model) {

@@ -13,6 +13,7 @@ import org.steadfast.search.ForumSearch;
 import org.steadfast.search.SearchIndexer;
 import org.steadfast.search.SearchRequest.Period;
 import org.steadfast.search.SearchResults;
+import org.steadfast.web.Pages;
 
 @Controller
 class SearchController {
@@ -42,7 +43,9 @@ class SearchController {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		}
 		model.addAttribute("results", results);
-		model.addAttribute("links", new SearchLinks(results.request()));
+		SearchLinks links = new SearchLinks(results.request());
+		model.addAttribute("links", links);
+		model.addAttribute("pager", Pages.windowed(results.page(), results.pages(), links::page));
 		model.addAttribute("rebuilding", indexer.progress().running());
 		var all = categories.all();
 		model.addAttribute("categories", all);

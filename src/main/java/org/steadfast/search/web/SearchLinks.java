@@ -9,6 +9,7 @@ import org.steadfast.forum.TopicKind;
 import org.steadfast.search.SearchRequest;
 import org.steadfast.search.SearchRequest.Period;
 import org.steadfast.search.SearchRequest.Sort;
+import org.steadfast.search.SearchResults.FacetValue;
 
 /**
  * The links of a results page (pages, sort orders, facets, removing a filter), each one the
@@ -79,6 +80,21 @@ public final class SearchLinks {
 	/** The same words with no filter. */
 	public String withoutFilters() {
 		return href(SearchRequest.of(request.text()));
+	}
+
+	/**
+	 * The link of a value in a facet ({@code tags}, {@code categories}, {@code kinds} or {@code periods}):
+	 * choosing it, or letting it go when it is the chosen one.
+	 */
+	public String facet(String facet, FacetValue value) {
+		String chosen = value.selected() ? null : value.value();
+		return switch (facet) {
+			case "tags" -> value.selected() ? withoutTag(value.value()) : withTag(value.value());
+			case "categories" -> category(chosen);
+			case "kinds" -> kind(chosen);
+			case "periods" -> period(chosen == null ? Period.ANY.name() : chosen);
+			default -> throw new IllegalArgumentException("No such facet: " + facet);
+		};
 	}
 
 	public String tag(String tag) {

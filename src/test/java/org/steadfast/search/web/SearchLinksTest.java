@@ -8,6 +8,7 @@ import org.steadfast.forum.TopicKind;
 import org.steadfast.search.SearchRequest;
 import org.steadfast.search.SearchRequest.Period;
 import org.steadfast.search.SearchRequest.Sort;
+import org.steadfast.search.SearchResults.FacetValue;
 
 class SearchLinksTest {
 
@@ -37,5 +38,16 @@ class SearchLinksTest {
 	void aTagLinkStartsAFreshSearch() {
 		assertThat(links.tag("slip")).isEqualTo("/search?tag=slip");
 		assertThat(links.withoutFilters()).isEqualTo("/search?q=c%2B%2B+%26+%22day+one%22");
+	}
+
+	@Test
+	void aFacetValueChoosesItselfOrLetsItselfGo() {
+		assertThat(links.facet("tags", new FacetValue("urges", "urges", 2, false))).isEqualTo(links.withTag("urges"));
+		assertThat(links.facet("tags", new FacetValue("birthday", "birthday", 2, true)))
+				.isEqualTo(links.withoutTag("birthday"));
+		assertThat(links.facet("categories", new FacetValue("advice", "Advice", 2, true))).isEqualTo(links.category(null));
+		assertThat(links.facet("kinds", new FacetValue("DISCUSSION", "DISCUSSION", 2, false)))
+				.isEqualTo(links.kind("DISCUSSION"));
+		assertThat(links.facet("periods", new FacetValue("MONTH", "MONTH", 2, true))).isEqualTo(links.period("ANY"));
 	}
 }
