@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.steadfast.demo.SeedRows;
 import org.steadfast.support.ServerTest;
 
 /**
@@ -43,14 +46,23 @@ class BenchSmokeIT {
 	int port;
 
 	@Autowired
-	BenchData data;
+	JdbcTemplate jdbc;
 
 	@Autowired
-	JdbcTemplate jdbc;
+	SeedRows rows;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
 
 	@Test
 	void theGeneratorWritesAServableCommunityAndTheLoadScriptRunsEveryScenario() throws Exception {
 		String prefix = "bsm" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 4);
+		// The generator is no bean of the test's context (that needs steadfast.bench.generate, which
+		// would generate at start): the test makes its own.
+		BenchData data = new BenchData(jdbc, rows, transactions, passwordEncoder);
 		BenchData.Sizes sizes = BenchData.Sizes.scaled(0.001);
 		BenchData.Result result = data.generate(sizes, 42, prefix, Instant.now());
 		assertThat(result.generated()).isTrue();

@@ -9,14 +9,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.steadfast.forum.Slugs;
+import org.steadfast.accounts.Role;
+import org.steadfast.demo.SeedRows;
+import org.steadfast.forum.TopicKind;
+import org.steadfast.forum.Visibility;
 
 /**
  * The digest benchmark's readers, on top of {@link BenchData}'s community: extra confirmed members
@@ -25,7 +28,6 @@ import org.steadfast.forum.Slugs;
  * that every digest has replies to list. {@link #prepare} makes all of them due at one instant
  * and forgets earlier benchmark digests, so the same data serves any number of runs.
  */
-@Component
 public class BenchDigestData {
 
 	/** The busy topics' titles start with this; their replies are what the digests carry. */
@@ -37,12 +39,15 @@ public class BenchDigestData {
 
 	private final JdbcTemplate jdbc;
 	private final JdbcClient client;
+	private final SeedRows seedRows;
 	private final TransactionTemplate transactions;
 	private final PasswordEncoder passwordEncoder;
 
-	BenchDigestData(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder) {
+	BenchDigestData(JdbcTemplate jdbc, SeedRows seedRows, PlatformTransactionManager transactionManager,
+			PasswordEncoder passwordEncoder) {
 		this.jdbc = jdbc;
 		this.client = JdbcClient.create(jdbc);
+		this.seedRows = seedRows;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.passwordEncoder = passwordEncoder;
 	}
@@ -56,25 +61,23 @@ public class BenchDigestData {
 		Instant now = nowInstant.truncatedTo(ChronoUnit.SECONDS);
 		SplittableRandom random = new SplittableRandom(seed ^ 0x5eedL);
 		List<BenchTexts.Text> texts = BenchTexts.pool(seed + 1, 200);
-		long firstNew = next("member");
+		long firstNew = seedRows.nextId("member");
 		String hash = passwordEncoder.encode(BenchData.PASSWORD);
 		String[] zones = { "Europe/London", "America/New_York", "America/Los_Angeles", "Europe/Berlin",
 				"Australia/Sydney", "Asia/Kolkata", "UTC" };
-		List<Object[]> rows = new ArrayList<>();
+		List<SeedRows.Member> members = new ArrayList<>();
 		for (int i = 0; i < extra; i++) {
 			String username = username(prefix, i);
-			rows.add(new Object[] { firstNew + i, username, username, username + "@bench.invalid",
-					username + "@bench.invalid", hash, "Digest reader " + (i + 1), zones[i % zones.length], "MEMBER",
-					utc(now.minus(Duration.ofDays(30 + i % 700))) });
+			members.add(new SeedRows.Member(firstNew + i, username, username + "@bench.invalid", hash,
+					"Digest reader " + (i + 1), zones[i % zones.length], Role.MEMBER, now.minus(Duration.ofDays(30 + i % 700)),
+					true));
 		}
-		batch("""
-				insert into member (id, username, username_key, email, email_key, password_hash, display_name, time_zone,
-				                    role, created_at, email_verified) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", rows);
+		seedRows.members(members);
 		// The community's own members read digests too: confirmed, opted in, one row each.
 		client.sql("update member set email_verified = true where email like '%@bench.invalid'").update();
 		List<Long> readers = client.sql("select id from member where email like '%@bench.invalid' order by id")
 				.query(Long.class).list();
-		rows.clear();
+		List<Object[]> rows = new ArrayList<>();
 		for (long id : readers) {
 			String token = String.format(Locale.ROOT, "bench%038d", id);
 			rows.add(new Object[] { id, token });
@@ -85,11 +88,11 @@ public class BenchDigestData {
 
 		long category = client.sql("select id from category where archived = false and slug <> 'daily-check-ins' order by position")
 				.query(Long.class).list().get(0);
-		long firstTopic = next("topic");
-		long post = next("post");
+		long firstTopic = seedRows.nextId("topic");
+		long post = seedRows.nextId("post");
 		Instant started = now.minus(Duration.ofHours(6));
-		List<Object[]> topics = new ArrayList<>();
-		List<Object[]> posts = new ArrayList<>();
+		List<SeedRows.Topic> topics = new ArrayList<>();
+		List<SeedRows.Post> posts = new ArrayList<>();
 		for (int t = 0; t < BUSY_TOPICS; t++) {
 			String title = TOPIC_PREFIX + "week " + (t + 1) + " without them";
 			long author = readers.get(random.nextInt(readers.size()));
@@ -98,24 +101,18 @@ public class BenchDigestData {
 			for (int n = 1; n <= REPLIES_PER_TOPIC + 1; n++) {
 				long poster = n == 1 ? author : readers.get(random.nextInt(readers.size()));
 				BenchTexts.Text text = texts.get(random.nextInt(texts.size()));
-				posts.add(new Object[] { post++, firstTopic + t, n, poster, text.source(), text.html(), text.plainText(),
-						text.hash(), "VISIBLE", utc(at) });
+				posts.add(new SeedRows.Post(post++, firstTopic + t, n, poster, text.source(), text.html(), text.plainText(),
+						text.hash(), at));
 				last = poster;
 				at = at.plus(Duration.ofMinutes(10));
 			}
-			topics.add(new Object[] { firstTopic + t, category, title, Slugs.slugify(title), author,
-					utc(started.plusSeconds(t)), utc(at.minus(Duration.ofMinutes(10))), last, REPLIES_PER_TOPIC });
+			topics.add(new SeedRows.Topic(firstTopic + t, category, TopicKind.DISCUSSION, Visibility.PUBLIC, title, author,
+					started.plusSeconds(t), at.minus(Duration.ofMinutes(10)), last, REPLIES_PER_TOPIC, null));
 		}
 		transactions.executeWithoutResult(status -> {
-			batch("""
-					insert into topic (id, category_id, kind, visibility, status, title, slug, author_id, created_at,
-					                   last_posted_at, last_poster_id, reply_count, pinned, locked)
-					values (?, ?, 'DISCUSSION', 'PUBLIC', 'VISIBLE', ?, ?, ?, ?, ?, ?, ?, false, false)""", topics);
-			batch("""
-					insert into post (id, topic_id, number, author_id, source, html, plain_text, body_hash, status,
-					                  created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", posts);
-			client.sql("update category set topic_count = topic_count + ?, version = version + 1 where id = ?")
-					.params(BUSY_TOPICS, category).update();
+			seedRows.topics(topics);
+			seedRows.posts(posts);
+			seedRows.categoryTopicsAdded(Map.of(category, BUSY_TOPICS));
 		});
 
 		List<Long> older = client.sql("select id from topic where kind = 'DISCUSSION' and id < ? order by id")
@@ -167,10 +164,6 @@ public class BenchDigestData {
 
 	static String username(String prefix, int index) {
 		return prefix + "d" + String.format(Locale.ROOT, "%06d", index + 1);
-	}
-
-	private long next(String table) {
-		return client.sql("select coalesce(max(id), 0) + 1 from " + table).query(Long.class).single();
 	}
 
 	private void batch(String sql, List<Object[]> rows) {

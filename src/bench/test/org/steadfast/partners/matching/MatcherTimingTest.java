@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * How long matching takes on pools shaped like the real one (see {@link Pools#realistic}), with
  * some pairs excluded. The times are printed to the test output (with the surefire settings of
- * this project: target/surefire-reports/...MatcherTimingTest-output.txt). Speed goals live in the
- * benchmark, not in the test suite: this runs only when asked for ({@code -Dsteadfast.measure=true}).
+ * this project: bench/target/surefire-reports/...MatcherTimingTest-output.txt). Speed goals live in
+ * the benchmark, not in the test suite: this runs only when asked for, in the bench profile's build
+ * ({@code ./mvnw -Pbench test -Dtest=MatcherTimingTest -Dsteadfast.measure=true}).
  */
 @EnabledIfSystemProperty(named = "steadfast.measure", matches = "true",
 		disabledReason = "a measurement, not a check: run with -Dsteadfast.measure=true (bench/README.md); timings on a shared build machine are noise")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.steadfast.demo.SeedRows;
 import org.steadfast.notifications.Digests;
 
 /**
@@ -32,6 +37,12 @@ import org.steadfast.notifications.Digests;
 class BenchDigestRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(BenchDigestRunner.class);
+
+	@Bean
+	BenchDigestData benchDigestData(JdbcTemplate jdbc, SeedRows rows, PlatformTransactionManager transactionManager,
+			PasswordEncoder passwordEncoder) {
+		return new BenchDigestData(jdbc, rows, transactionManager, passwordEncoder);
+	}
 
 	@Bean
 	@Order(30)
@@ -105,7 +116,7 @@ class BenchDigestRunner {
 		sampler.start();
 		// The composing thread's own CPU time: on a shared machine, the part of the elapsed time
 		// that is the digest's work rather than waiting for the database or for a free core.
-		java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long cpuBefore = threads.getCurrentThreadCpuTime();
 		long started = System.nanoTime();
 		Digests.Run run = digests.composeDue(now);

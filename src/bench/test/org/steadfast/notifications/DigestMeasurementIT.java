@@ -17,7 +17,8 @@ import org.steadfast.support.IntegrationTest;
 /**
  * Measures digest composition, not a test of behaviour: generates members who all want a digest
  * now, each following a few topics with new replies, and times one run. On demand only:
- * {@code ./mvnw verify -Dit.test=DigestMeasurementIT -Dmeasure=true -Dmeasure.members=10000}.
+ * {@code ./mvnw -Pbench verify -Dit.test=DigestMeasurementIT -Dmeasure=true -Dmeasure.members=10000}
+ * (a measurement of src/bench: only the bench profile builds it).
  */
 @IntegrationTest
 @EnabledIfSystemProperty(named = "measure", matches = "true")

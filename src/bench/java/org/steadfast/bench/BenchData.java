@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.steadfast.forum.ContentStatus;
+import org.steadfast.accounts.Role;
+import org.steadfast.demo.SeedRows;
 import org.steadfast.forum.Links;
+import org.steadfast.forum.PostingRules;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.Slugs;
 import org.steadfast.forum.TopicKind;
@@ -38,7 +41,6 @@ import org.steadfast.text.Markdown;
  * would have left it. The same seed and sizes always give the same rows. It writes explicit ids
  * above the highest existing ones, so it can add to a database that already holds data.
  */
-@Component
 public class BenchData {
 
 	private static final Logger log = LoggerFactory.getLogger(BenchData.class);
@@ -92,12 +94,15 @@ public class BenchData {
 
 	private final JdbcTemplate jdbc;
 	private final JdbcClient client;
+	private final SeedRows rows;
 	private final TransactionTemplate transactions;
 	private final PasswordEncoder passwordEncoder;
 
-	BenchData(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder) {
+	BenchData(JdbcTemplate jdbc, SeedRows rows, PlatformTransactionManager transactionManager,
+			PasswordEncoder passwordEncoder) {
 		this.jdbc = jdbc;
 		this.client = JdbcClient.create(jdbc);
+		this.rows = rows;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.passwordEncoder = passwordEncoder;
 	}
@@ -182,28 +187,18 @@ public class BenchData {
 			}
 			writer.flush();
 		}
-		List<Object[]> counts = categoryCounts.entrySet().stream().map(e -> new Object[] { e.getValue(), e.getKey() })
-				.toList();
-		jdbc.batchUpdate("update category set topic_count = topic_count + ?, version = version + 1 where id = ?", counts);
-		client.sql("""
-				update tag set topic_count = (
-				  select count(*) from topic_tag tt join topic t on t.id = tt.topic_id
-				  where tt.tag_id = tag.id and t.status = 'VISIBLE' and t.visibility in ('PUBLIC', 'MEMBERS'))
-				where id between :from and :to""").param("from", tags[0]).param("to", tags[tags.length - 1]).update();
+		rows.categoryTopicsAdded(categoryCounts);
+		rows.recountTags(Arrays.stream(tags).boxed().toList());
 	}
 
 	/** The next free id of each table, taken once: the generator is the only writer while it runs. */
 	private final class Ids {
 
-		long member = next("member");
-		long tag = next("tag");
-		long topic = next("topic");
-		long post = next("post");
-		long plan = next("plan");
-
-		private long next(String table) {
-			return client.sql("select coalesce(max(id), 0) + 1 from " + table).query(Long.class).single();
-		}
+		long member = rows.nextId("member");
+		long tag = rows.nextId("tag");
+		long topic = rows.nextId("topic");
+		long post = rows.nextId("post");
+		long plan = rows.nextId("plan");
 	}
 
 	private long[] insertMembers(Sizes sizes, String prefix, Instant now, Ids ids) {
@@ -211,19 +206,16 @@ public class BenchData {
 		String[] zones = { "Europe/London", "America/New_York", "America/Los_Angeles", "Europe/Berlin",
 				"Australia/Sydney", "Asia/Kolkata", "UTC" };
 		long[] members = new long[sizes.members()];
-		List<Object[]> rows = new ArrayList<>();
+		List<SeedRows.Member> written = new ArrayList<>();
 		for (int i = 0; i < members.length; i++) {
 			members[i] = ids.member++;
 			String username = username(prefix, i);
 			// Joined between a month and three years ago: nobody is a new member with a daily cap.
 			Instant joined = now.minus(Duration.ofDays(30 + (i * 7919L) % 1_000));
-			rows.add(new Object[] { members[i], username, username, username + "@bench.invalid",
-					username + "@bench.invalid", hash, "Reader " + (i + 1), zones[i % zones.length], "MEMBER",
-					utc(joined) });
+			written.add(new SeedRows.Member(members[i], username, username + "@bench.invalid", hash, "Reader " + (i + 1),
+					zones[i % zones.length], Role.MEMBER, joined, false));
 		}
-		batch("""
-				insert into member (id, username, username_key, email, email_key, password_hash, display_name, time_zone,
-				                    role, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		rows.members(written);
 		return members;
 	}
 
@@ -243,8 +235,8 @@ public class BenchData {
 			}
 		}
 		// A tag name may exist already (a forum with data): the generator uses fresh, numbered names then.
-		Set<String> taken = new java.util.HashSet<>(client.sql("select name from tag").query(String.class).list());
-		List<Object[]> rows = new ArrayList<>();
+		Set<String> taken = new HashSet<>(client.sql("select name from tag").query(String.class).list());
+		List<SeedRows.Tag> written = new ArrayList<>();
 		long[] tags = new long[Math.min(sizes.tags(), names.size())];
 		int i = 0;
 		for (String name : names) {
@@ -257,10 +249,10 @@ public class BenchData {
 			}
 			taken.add(unique);
 			tags[i] = ids.tag++;
-			rows.add(new Object[] { tags[i], unique, "Topics about " + unique.replace('-', ' ') + "." });
+			written.add(new SeedRows.Tag(tags[i], unique, "Topics about " + unique.replace('-', ' ') + "."));
 			i++;
 		}
-		batch("insert into tag (id, name, description, topic_count) values (?, ?, ?, 0)", rows);
+		rows.tags(written);
 		return tags;
 	}
 
@@ -273,10 +265,10 @@ public class BenchData {
 	private final class Writer {
 
 		private final Ids ids;
-		private final List<Object[]> topics = new ArrayList<>();
-		private final List<Object[]> posts = new ArrayList<>();
-		private final List<Object[]> topicTags = new ArrayList<>();
-		private final List<Object[]> reactions = new ArrayList<>();
+		private final List<SeedRows.Topic> topics = new ArrayList<>();
+		private final List<SeedRows.Post> posts = new ArrayList<>();
+		private final List<SeedRows.TopicTag> topicTags = new ArrayList<>();
+		private final List<SeedRows.Reaction> reactions = new ArrayList<>();
 		private final List<Object[]> plans = new ArrayList<>();
 		private final List<Object[]> checkIns = new ArrayList<>();
 		private final List<Object[]> slips = new ArrayList<>();
@@ -311,16 +303,15 @@ public class BenchData {
 			}
 			// The known topic stays a plain discussion: its first page is exactly 50 replies and the question.
 			boolean advice = index != 0 && index % 9 == 0 && replyCount > 0;
-			topics.add(new Object[] { topic, category, TopicKind.DISCUSSION.name(), Visibility.PUBLIC.name(),
-					ContentStatus.VISIBLE.name(), title, Slugs.slugify(title), author, utc(created), utc(at), lastPoster,
-					replyCount, advice ? firstPost + 1 : null });
+			topics.add(new SeedRows.Topic(topic, category, TopicKind.DISCUSSION, Visibility.PUBLIC, title, author, created,
+					at, lastPoster, replyCount, advice ? firstPost + 1 : null));
 			int tagCount = index == 0 ? 3 : random.nextInt(4);
 			Set<Long> chosen = new LinkedHashSet<>();
 			while (chosen.size() < tagCount) {
 				// A few popular tags, a long tail of rare ones.
 				chosen.add(tags[(int) (Math.pow(random.nextDouble(), 2.5) * tags.length)]);
 			}
-			chosen.forEach(tag -> topicTags.add(new Object[] { topic, tag }));
+			chosen.forEach(tag -> topicTags.add(new SeedRows.TopicTag(topic, tag)));
 		}
 
 		void plan(int index, long category, long owner, int checkInCount, long[] members,
@@ -345,8 +336,8 @@ public class BenchData {
 					+ statement + "\n\n### Why I'm doing this\n\n" + reasons + "\n\n### What makes me want to reach out\n\n"
 					+ triggers + "\n\n### What I'll do instead\n\n" + instead;
 			var rendered = Markdown.DEFAULT.render(firstSource);
-			posts.add(new Object[] { ids.post++, topic, 1, owner, firstSource, rendered.html(), rendered.plainText(),
-					org.steadfast.forum.PostingRules.bodyHash(firstSource), ContentStatus.VISIBLE.name(), utc(created) });
+			posts.add(new SeedRows.Post(ids.post++, topic, 1, owner, firstSource, rendered.html(), rendered.plainText(),
+					PostingRules.bodyHash(firstSource), created));
 			Instant at = created;
 			int streak = 0;
 			for (int k = 0; k < checkInCount; k++) {
@@ -363,18 +354,16 @@ public class BenchData {
 					at = now.minusSeconds(checkInCount - k);
 				}
 				long post = ids.post;
-				posts.add(new Object[] { ids.post++, topic, k + 2, owner, source, summary[1] + "\n" + note.html(),
-						summary[2] + "\n\n" + note.plainText(), org.steadfast.forum.PostingRules.bodyHash(source),
-						ContentStatus.VISIBLE.name(), utc(at) });
+				posts.add(new SeedRows.Post(ids.post++, topic, k + 2, owner, source, summary[1] + "\n" + note.html(),
+						summary[2] + "\n\n" + note.plainText(), PostingRules.bodyHash(source), at));
 				checkIns.add(new Object[] { post, plan, day, kept, mood, urge, note.source() });
 				if (!kept) {
 					slips.add(new Object[] { plan, day, "TEXTED", "ME", "", utc(at) });
 				}
 				react(post, at, members, random, now);
 			}
-			topics.add(new Object[] { topic, category, TopicKind.PLAN.name(), visibility.name(),
-					ContentStatus.VISIBLE.name(), title, Slugs.slugify(title), owner, utc(created), utc(at), owner,
-					checkInCount, null });
+			topics.add(new SeedRows.Topic(topic, category, TopicKind.PLAN, visibility, title, owner, created, at, owner,
+					checkInCount, null));
 			boolean active = index % 10 != 9;
 			plans.add(new Object[] { plan, topic, owner, active ? owner : null,
 					(active ? PlanStatus.ACTIVE : PlanStatus.FINISHED).name(), statement, start, 90, reasons, triggers,
@@ -392,8 +381,8 @@ public class BenchData {
 		}
 
 		private void post(long topic, int number, long author, BenchTexts.Text text, Instant at) {
-			posts.add(new Object[] { ids.post++, topic, number, author, text.source(), text.html(), text.plainText(),
-					text.hash(), ContentStatus.VISIBLE.name(), utc(at) });
+			posts.add(new SeedRows.Post(ids.post++, topic, number, author, text.source(), text.html(), text.plainText(),
+					text.hash(), at));
 		}
 
 		private void react(long post, Instant at, long[] members, SplittableRandom random, Instant now) {
@@ -405,20 +394,15 @@ public class BenchData {
 				givers.add(members[random.nextInt(members.length)]);
 			}
 			Instant when = at.plus(Duration.ofMinutes(30)).isAfter(now) ? now : at.plus(Duration.ofMinutes(30));
-			givers.forEach(m -> reactions.add(new Object[] { post, m, kinds[random.nextInt(kinds.length)].name(), utc(when) }));
+			givers.forEach(m -> reactions.add(new SeedRows.Reaction(post, m, kinds[random.nextInt(kinds.length)], when)));
 		}
 
 		void flush() {
 			transactions.executeWithoutResult(status -> {
-				batch("""
-						insert into topic (id, category_id, kind, visibility, status, title, slug, author_id, created_at,
-						                   last_posted_at, last_poster_id, reply_count, pinned, locked, helpful_post_id)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, ?)""", topics);
-				batch("""
-						insert into post (id, topic_id, number, author_id, source, html, plain_text, body_hash, status,
-						                  created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", posts);
-				batch("insert into topic_tag (topic_id, tag_id) values (?, ?)", topicTags);
-				batch("insert into reaction (post_id, member_id, kind, created_at) values (?, ?, ?, ?)", reactions);
+				rows.topics(topics);
+				rows.posts(posts);
+				rows.topicTags(topicTags);
+				rows.reactions(reactions);
 				batch("""
 						insert into plan (id, topic_id, member_id, active_member_id, status, statement, start_date,
 						                  target_days, reasons, triggers, instead, created_at, ended_at)

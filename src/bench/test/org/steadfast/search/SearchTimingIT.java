@@ -28,8 +28,8 @@ import org.steadfast.search.SearchRequest.Sort;
  * facet counts), so that two versions can be compared for speed and for identical results.
  * Besides the elapsed time it reports the CPU time of the searching thread, which other work on
  * a shared machine disturbs far less (the database's share of a search is not in it).
- * A measurement, not a check: it runs only with {@code -Dsteadfast.measure=true}; see
- * bench/README.md for the command. Nothing is written to the database or the index.
+ * A measurement, not a check: it runs only with {@code -Dsteadfast.measure=true}, in the bench
+ * profile's build ({@code -Pbench}); see bench/README.md for the command. Nothing is written to the database or the index.
  */
 @SpringBootTest(properties = { "steadfast.demo-data=false", "steadfast.jobs.enabled=false",
 		"steadfast.partners.jobs-enabled=false", "steadfast.web.page-cache.enabled=false",

@@ -16,6 +16,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.steadfast.demo.SeedRows;
 import org.steadfast.search.SearchIndexer;
 
 /**
@@ -31,6 +35,12 @@ class BenchRunner {
 	private static final Logger log = LoggerFactory.getLogger(BenchRunner.class);
 
 	private final AtomicReference<BenchData.Result> result = new AtomicReference<>();
+
+	@Bean
+	BenchData benchData(JdbcTemplate jdbc, SeedRows rows, PlatformTransactionManager transactionManager,
+			PasswordEncoder passwordEncoder) {
+		return new BenchData(jdbc, rows, transactionManager, passwordEncoder);
+	}
 
 	@Bean
 	@Order(20)
