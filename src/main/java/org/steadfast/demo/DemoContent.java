@@ -20,7 +20,7 @@ import org.steadfast.forum.ReactionKind;
  */
 final class DemoContent {
 
-	/** A demo member; nobody can sign in as one. */
+	/** A demo member; only the {@code dev} profile gives demo members a password (see DemoData). */
 	record Person(String username, String displayName, String timeZone, Role role, int joinedDaysAgo) {
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,8 +56,16 @@ class DemoData implements ApplicationRunner {
 	private final SeedRows seedRows;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final String password;
 
-	DemoData(JdbcTemplate jdbc, SeedRows seedRows, PlatformTransactionManager transactionManager, Clock clock) {
+	/**
+	 * @param password the one password of every demo member, set only by the {@code dev} profile (so
+	 *     that a developer can sign in as a member or as the moderator); without it each demo member
+	 *     gets a random secret nobody is told, and the accounts exist to be read
+	 */
+	DemoData(JdbcTemplate jdbc, SeedRows seedRows, PlatformTransactionManager transactionManager, Clock clock,
+			@Value("${steadfast.demo-password:}") String password) {
+		this.password = password;
 		this.client = JdbcClient.create(jdbc);
 		this.seedRows = seedRows;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -134,7 +143,6 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private Map<String, Long> insertMembers(Instant now) {
-		// A random secret nobody is told: the accounts exist to be read, never to be signed in to.
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 		SecureRandom random = new SecureRandom();
 		List<Person> people = DemoContent.PEOPLE;
@@ -142,8 +150,9 @@ class DemoData implements ApplicationRunner {
 		for (Person person : people) {
 			byte[] secret = new byte[32];
 			random.nextBytes(secret);
+			String chosen = password.isEmpty() ? Base64.getEncoder().encodeToString(secret) : password;
 			rows.add(new SeedRows.Member(null, person.username(), email(person.username()),
-					encoder.encode(Base64.getEncoder().encodeToString(secret)), person.displayName(), person.timeZone(),
+					encoder.encode(chosen), person.displayName(), person.timeZone(),
 					person.role(), now.minus(Duration.ofDays(person.joinedDaysAgo())), false));
 		}
 		List<Long> ids = seedRows.members(rows);
