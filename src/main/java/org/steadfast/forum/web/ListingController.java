@@ -23,26 +23,27 @@ class ListingController {
 	}
 
 	@GetMapping({ "/", "/latest" })
-	String latest(@RequestParam(defaultValue = "1") String page, Model model) {
-		model.addAttribute("listing", queries.latest(Viewer.current(), Pages.number(page)));
+	String latest(@RequestParam(defaultValue = "1") String page, Viewer viewer, Model model) {
+		model.addAttribute("listing", queries.latest(viewer, Pages.number(page)));
 		model.addAttribute("categories", categories.open());
 		model.addAttribute("view", "latest");
 		return "forum/latest";
 	}
 
 	@GetMapping("/unanswered")
-	String unanswered(@RequestParam(defaultValue = "1") String page, Model model) {
-		model.addAttribute("listing", queries.unanswered(Viewer.current(), Pages.number(page)));
+	String unanswered(@RequestParam(defaultValue = "1") String page, Viewer viewer, Model model) {
+		model.addAttribute("listing", queries.unanswered(viewer, Pages.number(page)));
 		model.addAttribute("categories", categories.open());
 		model.addAttribute("view", "unanswered");
 		return "forum/latest";
 	}
 
 	@GetMapping("/c/{slug}")
-	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
+	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Viewer viewer,
+			Model model) {
 		var category = categories.bySlug(slug).orElseThrow(Refusal::notFound);
 		model.addAttribute("category", category);
-		model.addAttribute("listing", queries.inCategory(Viewer.current(), category.id(), Pages.number(page)));
+		model.addAttribute("listing", queries.inCategory(viewer, category.id(), Pages.number(page)));
 		return "forum/category";
 	}
 }

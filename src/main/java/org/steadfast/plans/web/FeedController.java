@@ -20,9 +20,9 @@ class FeedController {
 
 	@GetMapping("/checkins")
 	String feed(@RequestParam(defaultValue = "all") String view, @RequestParam(defaultValue = "1") String page,
-			Model model) {
+			Viewer viewer, Model model) {
 		boolean encourage = "encourage".equals(view);
-		model.addAttribute("listing", queries.feed(Viewer.current(), encourage, Pages.number(page)));
+		model.addAttribute("listing", queries.feed(viewer, encourage, Pages.number(page)));
 		model.addAttribute("view", encourage ? "encourage" : "all");
 		return "plans/feed";
 	}
