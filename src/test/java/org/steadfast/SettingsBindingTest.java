@@ -19,6 +19,7 @@ import org.steadfast.accounts.SecurityProperties;
 import org.steadfast.accounts.internal.AdminProperties;
 import org.steadfast.bench.BenchProperties;
 import org.steadfast.ops.NodeProperties;
+import org.steadfast.ops.internal.DatabaseProperties;
 import org.steadfast.web.PageCacheProperties;
 
 /** The settings keep their names and defaults, unset and as application.yml sets them. */
@@ -63,18 +64,23 @@ class SettingsBindingTest {
 		assertThat(bench.getPrefix()).isEqualTo("reader");
 		assertThat(bench.getReport()).isEmpty();
 		assertThat(bench.getDigestMembers()).isZero();
+
+		assertThat(bind(binder, "steadfast.database", DatabaseProperties.class).getRequestTimeout()).isZero();
 	}
 
 	@Test
 	void plainNumbersKeepTheirUnits() {
 		Binder binder = binder(Map.of("steadfast.security.remember-me-days", "7", "steadfast.security.device-cookie-days", "90",
-				"steadfast.web.page-cache.max-bytes", "1024", "steadfast.web.rendered-posts.max-bytes", "2048"));
+				"steadfast.web.page-cache.max-bytes", "1024", "steadfast.web.rendered-posts.max-bytes", "2048",
+				"steadfast.database.request-timeout", "2s"));
 		SecurityProperties security = bind(binder, "steadfast.security", SecurityProperties.class);
 		assertThat(security.getRememberMeDays()).isEqualTo(Duration.ofDays(7));
 		assertThat(security.getDeviceCookieDays()).isEqualTo(Duration.ofDays(90));
 		PageCacheProperties web = bind(binder, "steadfast.web", PageCacheProperties.class);
 		assertThat(web.getPageCache().getMaxBytes()).isEqualTo(DataSize.ofBytes(1024));
 		assertThat(web.getRenderedPosts().getMaxBytes()).isEqualTo(DataSize.ofBytes(2048));
+		assertThat(bind(binder, "steadfast.database", DatabaseProperties.class).getRequestTimeout())
+				.isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
