@@ -2,9 +2,10 @@ package org.steadfast;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
-@org.springframework.boot.context.properties.ConfigurationPropertiesScan
+@ConfigurationPropertiesScan
 public class SteadfastApplication {
 
 	public static void main(String[] args) {

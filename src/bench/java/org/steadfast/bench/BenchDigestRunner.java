@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -46,12 +45,11 @@ class BenchDigestRunner {
 
 	@Bean
 	@Order(30)
-	ApplicationRunner benchDigestGenerate(BenchDigestData data, Clock clock,
-			@Value("${steadfast.bench.digest-members}") int members, @Value("${steadfast.bench.seed:20260101}") long seed,
-			@Value("${steadfast.bench.prefix:reader}") String prefix) {
+	ApplicationRunner benchDigestGenerate(BenchDigestData data, Clock clock, BenchProperties bench) {
+		int members = bench.getDigestMembers();
 		return args -> {
 			long started = System.nanoTime();
-			if (data.generate(members, seed, prefix, clock.instant())) {
+			if (data.generate(members, bench.getSeed(), bench.getPrefix(), clock.instant())) {
 				log.info("Digest benchmark readers generated in {} ms: {} extra members", (System.nanoTime() - started) / 1_000_000,
 						members);
 			}
@@ -60,8 +58,11 @@ class BenchDigestRunner {
 
 	@Bean
 	@Order(300)
-	ApplicationRunner benchDigestTrigger(BenchDigestData data, Digests digests, Clock clock,
-			@Value("${steadfast.bench.digest-trigger}") String trigger) {
+	ApplicationRunner benchDigestTrigger(BenchDigestData data, Digests digests, Clock clock, BenchProperties bench) {
+		String trigger = bench.getDigestTrigger();
+		if (trigger == null || trigger.isBlank()) {
+			throw new IllegalStateException("steadfast.bench.digest-trigger is required with steadfast.bench.digest-members");
+		}
 		return args -> {
 			Thread watcher = new Thread(() -> watch(Path.of(trigger), data, digests, clock), "bench-digest");
 			watcher.setDaemon(true);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -44,12 +43,11 @@ class BenchRunner {
 
 	@Bean
 	@Order(20)
-	ApplicationRunner benchGenerate(BenchData data, Clock clock, @Value("${steadfast.bench.scale:1.0}") double scale,
-			@Value("${steadfast.bench.seed:20260101}") long seed,
-			@Value("${steadfast.bench.prefix:reader}") String prefix) {
+	ApplicationRunner benchGenerate(BenchData data, Clock clock, BenchProperties bench) {
+		double scale = bench.getScale();
 		return args -> {
 			BenchData.Sizes sizes = BenchData.Sizes.scaled(scale);
-			BenchData.Result r = data.generate(sizes, seed, prefix, clock.instant());
+			BenchData.Result r = data.generate(sizes, bench.getSeed(), bench.getPrefix(), clock.instant());
 			result.set(r);
 			if (r.generated()) {
 				log.info("Benchmark data generated in {} ms ({} at scale {}): {} members, {} topics, {} posts, {} check-ins, {} reactions",
@@ -64,7 +62,8 @@ class BenchRunner {
 	/** After IndexOnStart (order 100): the index is built by now. */
 	@Bean
 	@Order(200)
-	ApplicationRunner benchReport(SearchIndexer indexer, @Value("${steadfast.bench.report:}") String report) {
+	ApplicationRunner benchReport(SearchIndexer indexer, BenchProperties bench) {
+		String report = bench.getReport();
 		return args -> {
 			BenchData.Result r = result.get();
 			SearchIndexer.Status status = indexer.status();
@@ -88,7 +87,7 @@ class BenchRunner {
 			lines.add("usernames=" + String.join(" ", r.usernames()));
 			lines.add("password=" + BenchData.PASSWORD);
 			log.info("Benchmark data: {}", lines);
-			if (!report.isBlank()) {
+			if (report != null && !report.isBlank()) {
 				try {
 					Path path = Path.of(report);
 					if (path.getParent() != null) {

@@ -23,7 +23,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,14 +57,9 @@ class DemoData implements ApplicationRunner {
 	private final Clock clock;
 	private final String password;
 
-	/**
-	 * @param password the one password of every demo member, set only by the {@code dev} profile (so
-	 *     that a developer can sign in as a member or as the moderator); without it each demo member
-	 *     gets a random secret nobody is told, and the accounts exist to be read
-	 */
 	DemoData(JdbcTemplate jdbc, SeedRows seedRows, PlatformTransactionManager transactionManager, Clock clock,
-			@Value("${steadfast.demo-password:}") String password) {
-		this.password = password;
+			DemoProperties properties) {
+		this.password = properties.password();
 		this.client = JdbcClient.create(jdbc);
 		this.seedRows = seedRows;
 		this.transactions = new TransactionTemplate(transactionManager);

@@ -3,7 +3,6 @@ package org.steadfast.ops;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +14,9 @@ public class NodeName {
 
 	private final String value;
 
-	NodeName(@Value("${steadfast.node-name:}") String configured) {
-		this.value = configured.isBlank() ? host() + ":" + ManagementFactory.getRuntimeMXBean().getPid() : configured;
+	NodeName(NodeProperties properties) {
+		String configured = properties.getNodeName();
+		this.value = configured == null || configured.isBlank() ? host() + ":" + ManagementFactory.getRuntimeMXBean().getPid() : configured;
 	}
 
 	public String value() {

@@ -31,11 +31,11 @@ import org.hibernate.search.mapper.pojo.massindexing.MassIndexingTypeGroupMonito
 import org.hibernate.search.util.common.SearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.steadfast.forum.Post;
 import org.steadfast.forum.Topic;
+import org.steadfast.ops.NodeProperties;
 import org.steadfast.search.internal.ForumAnalysis;
 
 /**
@@ -83,12 +83,12 @@ public class SearchIndexer {
 	private volatile Monitor monitor;
 
 	SearchIndexer(EntityManagerFactory entityManagerFactory, JdbcClient jdbc, Clock clock, LockProvider locks,
-			@Value("${steadfast.cluster:false}") boolean cluster) {
+			NodeProperties node) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.locks = locks;
-		this.cluster = cluster;
+		this.cluster = node.isCluster();
 	}
 
 	public Progress progress() {

@@ -16,7 +16,7 @@ import org.steadfast.support.IntegrationTest;
  * demo member, the moderator included; a wrong password still fails. A database of its own.
  */
 @IntegrationTest
-@TestPropertySource(properties = { "steadfast.demo-data=true", "steadfast.demo-password=walk-away-calmly",
+@TestPropertySource(properties = { "steadfast.demo-data=true", "steadfast.demo.password=walk-away-calmly",
 		"spring.datasource.url=jdbc:h2:mem:steadfast-demo-password;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1" })
 class DemoPasswordIT {
 

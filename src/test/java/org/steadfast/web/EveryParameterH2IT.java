@@ -6,32 +6,43 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.UriUtils;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.CategoryRepository;
 import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.Topic;
 import org.steadfast.forum.TopicService;
+import org.steadfast.forum.Viewer;
 import org.steadfast.support.IntegrationTest;
 import org.steadfast.support.Members;
 
@@ -84,8 +95,8 @@ class EveryParameterH2IT {
 				categories.findBySlug("starting-out").orElseThrow().getId(), "Odd input welcome", "Hello there",
 				List.of("odd-input")), formTokens.issue(member.id()));
 		long post = jdbc.queryForObject("select id from post where topic_id = ? and number = 1", Long.class, topic.getId());
-		LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-		String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/plans/new")
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		String location = mvc.perform(MockMvcRequestBuilders.post("/plans/new")
 				.with(user(member)).with(csrf()).param("title", "My plan").param("statement", "Nothing.")
 				.param("startDate", today.minusDays(3).toString()).param("target", "30").param("visibility", "MEMBERS")
 				.param("keyDay", today.plusDays(5).toString()).param("keyLabel", "Birthday")
@@ -95,7 +106,7 @@ class EveryParameterH2IT {
 		Map<String, String> baseline = Map.of("id", String.valueOf(topic.getId()), "slug", topic.getSlug(), "username",
 				member.username(), "name", "odd-input", "postId", String.valueOf(post));
 		// The other fields of a form hold valid values, so that the one under test is what the handler trips on.
-		Map<String, String> valid = new java.util.HashMap<>(Map.ofEntries(Map.entry("title", "A fair title"),
+		Map<String, String> valid = new HashMap<>(Map.ofEntries(Map.entry("title", "A fair title"),
 				Map.entry("statement", "Nothing."), Map.entry("startDate", today.minusDays(3).toString()),
 				Map.entry("target", "30"), Map.entry("customDays", "45"), Map.entry("visibility", "MEMBERS"),
 				Map.entry("keyDay", today.plusDays(5).toString()), Map.entry("keyLabel", "Birthday"),
@@ -129,11 +140,11 @@ class EveryParameterH2IT {
 						String uri = route.pattern();
 						for (var e : path.entrySet()) {
 							uri = uri.replaceAll("\\{" + e.getKey() + "(:[^}]*)?}",
-									java.util.regex.Matcher.quoteReplacement(
-											org.springframework.web.util.UriUtils.encodePathSegment(e.getValue(),
-													java.nio.charset.StandardCharsets.UTF_8)));
+									Matcher.quoteReplacement(
+											UriUtils.encodePathSegment(e.getValue(),
+													StandardCharsets.UTF_8)));
 						}
-						MockHttpServletRequestBuilder request = request(route.method(), java.net.URI.create(uri));
+						MockHttpServletRequestBuilder request = request(route.method(), URI.create(uri));
 						for (String other : route.parameters()) {
 							if (!other.equals(name) && valid.containsKey(other)) {
 								request.param(other, valid.get(other));
@@ -187,7 +198,7 @@ class EveryParameterH2IT {
 			Set<String> pathVariables = new TreeSet<>();
 			Set<String> parameters = new TreeSet<>();
 			for (MethodParameter parameter : handler.getMethodParameters()) {
-				parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+				parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
 				Class<?> type = parameter.getParameterType();
 				PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
 				RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
@@ -199,8 +210,9 @@ class EveryParameterH2IT {
 						parameters.add(!requestParam.name().isEmpty() ? requestParam.name() : parameter.getParameterName());
 					}
 				}
+				// The reader (Viewer) comes from the session, like the principal, not from the request's parameters.
 				else if (type.isRecord() && type.getPackageName().startsWith("org.steadfast")
-						&& !parameter.hasParameterAnnotation(AuthenticationPrincipal.class)) {
+						&& !parameter.hasParameterAnnotation(AuthenticationPrincipal.class) && type != Viewer.class) {
 					for (RecordComponent component : type.getRecordComponents()) {
 						parameters.add(component.getName());
 					}
@@ -208,9 +220,9 @@ class EveryParameterH2IT {
 			}
 			Set<String> patterns = info.getPathPatternsCondition() != null
 					? info.getPathPatternsCondition().getPatternValues() : info.getPatternValues();
-			Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 			if (methods.isEmpty()) {
-				methods = Set.of(org.springframework.web.bind.annotation.RequestMethod.GET);
+				methods = Set.of(RequestMethod.GET);
 			}
 			for (String pattern : patterns) {
 				for (var method : methods) {
@@ -218,7 +230,7 @@ class EveryParameterH2IT {
 				}
 			}
 		}
-		routes.sort(java.util.Comparator.comparing(Route::pattern).thenComparing(r -> r.method().name()));
+		routes.sort(Comparator.comparing(Route::pattern).thenComparing(r -> r.method().name()));
 		return routes;
 	}
 }

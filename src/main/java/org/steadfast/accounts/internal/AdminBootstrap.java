@@ -2,7 +2,6 @@ package org.steadfast.accounts.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -20,25 +19,20 @@ class AdminBootstrap implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
 	private final MemberService members;
-	private final String username;
-	private final String email;
-	private final String password;
+	private final AdminProperties admin;
 
-	AdminBootstrap(MemberService members, @Value("${steadfast.admin.username:}") String username,
-			@Value("${steadfast.admin.email:}") String email, @Value("${steadfast.admin.password:}") String password) {
+	AdminBootstrap(MemberService members, AdminProperties admin) {
 		this.members = members;
-		this.username = username;
-		this.email = email;
-		this.password = password;
+		this.admin = admin;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (username.isBlank() || email.isBlank() || password.isBlank()) {
+		if (!admin.complete()) {
 			log.info("No administrator configured (set STEADFAST_ADMIN_USERNAME, STEADFAST_ADMIN_EMAIL and STEADFAST_ADMIN_PASSWORD to create one)");
 			return;
 		}
-		members.ensureAdmin(username, email, password);
-		log.info("Administrator '{}' is ready", username);
+		members.ensureAdmin(admin.getUsername(), admin.getEmail(), admin.getPassword());
+		log.info("Administrator '{}' is ready", admin.getUsername());
 	}
 }

@@ -24,8 +24,8 @@ class ListingController {
 	}
 
 	@GetMapping({ "/", "/latest" })
-	String latest(@RequestParam(defaultValue = "1") String page, Model model) {
-		var listing = queries.latest(Viewer.current(), Pages.number(page));
+	String latest(@RequestParam(defaultValue = "1") String page, Viewer viewer, Model model) {
+		var listing = queries.latest(viewer, Pages.number(page));
 		model.addAttribute("listing", listing);
 		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), "/latest"));
 		model.addAttribute("categories", categories.open());
@@ -34,8 +34,8 @@ class ListingController {
 	}
 
 	@GetMapping("/unanswered")
-	String unanswered(@RequestParam(defaultValue = "1") String page, Model model) {
-		var listing = queries.unanswered(Viewer.current(), Pages.number(page));
+	String unanswered(@RequestParam(defaultValue = "1") String page, Viewer viewer, Model model) {
+		var listing = queries.unanswered(viewer, Pages.number(page));
 		model.addAttribute("listing", listing);
 		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), "/unanswered"));
 		model.addAttribute("categories", categories.open());
@@ -44,10 +44,11 @@ class ListingController {
 	}
 
 	@GetMapping("/c/{slug}")
-	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
+	String category(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Viewer viewer,
+			Model model) {
 		var category = categories.bySlug(slug).orElseThrow(Refusal::notFound);
 		model.addAttribute("category", category);
-		var listing = queries.inCategory(Viewer.current(), category.id(), Pages.number(page));
+		var listing = queries.inCategory(viewer, category.id(), Pages.number(page));
 		model.addAttribute("listing", listing);
 		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), Links.category(category.slug())));
 		return "forum/category";

@@ -1,5 +1,6 @@
 package org.steadfast.forum.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,10 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Post;
 import org.steadfast.forum.PostRepository;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.ReactionService;
@@ -37,23 +40,23 @@ class PostController {
 
 	/** A permanent link to a post: to its page and anchor in the topic. */
 	@GetMapping("/p/{id}")
-	String permalink(@PathVariable long id) {
-		return "redirect:" + location(Viewer.current(), id);
+	String permalink(@PathVariable long id, Viewer viewer) {
+		return "redirect:" + location(viewer, id);
 	}
 
 	@GetMapping("/p/{id}/edit")
-	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
-		var post = editable(id, me);
-		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(Refusal::notFound);
+	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer, Model model) {
+		var post = editable(id, me, viewer);
+		var topic = queries.topic(viewer, post.getTopicId()).orElseThrow(Refusal::notFound);
 		return showEdit(post, topic.title(), new EditForm(topic.title(), post.getSource(), post.getVersion()), null, model);
 	}
 
 	@PostMapping("/p/{id}/edit")
 	String edit(@PathVariable long id, EditForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, jakarta.servlet.http.HttpServletResponse response, Model model,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		var post = editable(id, me);
-		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(Refusal::notFound);
+			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		var post = editable(id, me, viewer);
+		var topic = queries.topic(viewer, post.getTopicId()).orElseThrow(Refusal::notFound);
 		BindingResult errors = new DirectFieldBindingResult(form, "editForm");
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(form.body() == null ? "" : form.body()).html());
@@ -62,7 +65,7 @@ class PostController {
 		try {
 			long version = form.version() == null ? -1 : form.version();
 			Screened.tell(redirect, topics.edit(id, me.id(), me.isStaff(), form.title(), form.body(), version));
-			return "redirect:" + location(Viewer.current(), id);
+			return "redirect:" + location(viewer, id);
 		}
 		catch (Refusal e) {
 			if (e.reason() == Refusal.Reason.NOT_FOUND || e.reason() == Refusal.Reason.FORBIDDEN
@@ -77,7 +80,7 @@ class PostController {
 			}
 			TopicController.busy(e, response);
 			if (e.reason() == Refusal.Reason.CONFLICT) {
-				response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
 				// Show what the post says now, keep what this member typed, and let them save again on top.
 				var current = posts.findById(id).orElseThrow(Refusal::notFound);
 				model.addAttribute("currentHtml", current.getHtml());
@@ -87,7 +90,7 @@ class PostController {
 		}
 	}
 
-	private String showEdit(org.steadfast.forum.Post post, String topicTitle, EditForm form, BindingResult errors,
+	private String showEdit(Post post, String topicTitle, EditForm form, BindingResult errors,
 			Model model) {
 		model.addAttribute("editForm", form);
 		if (errors != null) {
@@ -101,9 +104,9 @@ class PostController {
 		return "forum/edit";
 	}
 
-	private org.steadfast.forum.Post editable(long id, MemberPrincipal me) {
+	private Post editable(long id, MemberPrincipal me, Viewer viewer) {
 		var post = posts.findById(id).orElseThrow(Refusal::notFound);
-		if (queries.topic(Viewer.current(), post.getTopicId()).isEmpty()
+		if (queries.topic(viewer, post.getTopicId()).isEmpty()
 				|| post.getStatus() == ContentStatus.DELETED) {
 			throw Refusal.notFound();
 		}
@@ -114,8 +117,7 @@ class PostController {
 	}
 
 	@GetMapping("/p/{id}/history")
-	String history(@PathVariable long id, Model model) {
-		Viewer viewer = Viewer.current();
+	String history(@PathVariable long id, Viewer viewer, Model model) {
 		var post = posts.findById(id).orElseThrow(Refusal::notFound);
 		var topic = queries.topic(viewer, post.getTopicId()).orElseThrow(Refusal::notFound);
 		if (post.getStatus() != ContentStatus.VISIBLE && !viewer.staff()) {
@@ -130,15 +132,16 @@ class PostController {
 	}
 
 	@PostMapping("/p/{id}/delete")
-	String delete(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+	String delete(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer,
+			RedirectAttributes redirect) {
 		topics.delete(id, me.id(), me.isStaff());
 		redirect.addFlashAttribute("notice", "post.deleted");
-		return "redirect:" + location(Viewer.current(), id);
+		return "redirect:" + location(viewer, id);
 	}
 
 	@PostMapping("/p/{id}/react")
-	String react(@PathVariable long id, @RequestParam String kind, @AuthenticationPrincipal MemberPrincipal me) {
+	String react(@PathVariable long id, @RequestParam String kind, @AuthenticationPrincipal MemberPrincipal me,
+			Viewer viewer) {
 		ReactionKind reaction;
 		try {
 			reaction = ReactionKind.valueOf(kind);
@@ -147,7 +150,7 @@ class PostController {
 			throw Refusal.invalid("kind", "reaction.unknown");
 		}
 		reactions.toggle(id, me.id(), reaction);
-		return "redirect:" + location(Viewer.current(), id);
+		return "redirect:" + location(viewer, id);
 	}
 
 	private String location(Viewer viewer, long postId) {

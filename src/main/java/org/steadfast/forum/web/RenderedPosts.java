@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,7 @@ import org.steadfast.accounts.CurrentMember;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ForumViews.PostView;
 import org.steadfast.forum.ForumViews.TopicHeader;
+import org.steadfast.web.PageCacheProperties;
 import org.steadfast.web.PageFragments;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
@@ -70,12 +71,12 @@ public class RenderedPosts {
 	/** Each kept rendering, encoded, in pieces around the CSRF token's places ({@link PageFragments#pieces}). */
 	private final Cache<Key, byte[][]> posts;
 
-	RenderedPosts(ITemplateEngine engine, @Value("${spring.thymeleaf.cache:true}") boolean templatesCached,
-			@Value("${steadfast.web.rendered-posts.max-bytes:33554432}") long maxBytes) {
+	RenderedPosts(ITemplateEngine engine, ThymeleafProperties templates, PageCacheProperties caches) {
 		this.engine = engine;
-		this.enabled = templatesCached;
+		// Templates read again on every use (the dev profile) would not show in kept renderings.
+		this.enabled = templates.isCache();
 		this.posts = Caffeine.newBuilder()
-				.maximumWeight(maxBytes)
+				.maximumWeight(caches.getRenderedPosts().getMaxBytes().toBytes())
 				// Characters of the kept rendering and of the post's own HTML held by the key.
 				.weigher((Key key, byte[][] pieces) -> Arrays.stream(pieces).mapToInt(piece -> piece.length + 16).sum()
 						+ 2 * key.post().html().length() + 256)

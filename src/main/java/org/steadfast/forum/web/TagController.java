@@ -34,10 +34,10 @@ class TagController {
 	}
 
 	@GetMapping("/tags/{name}")
-	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") String page, Model model) {
+	String tag(@PathVariable String name, @RequestParam(defaultValue = "1") String page, Viewer viewer, Model model) {
 		var tag = queries.tag(name).orElseThrow(Refusal::notFound);
 		model.addAttribute("tag", tag);
-		var listing = queries.tagged(Viewer.current(), tag.name(), Pages.number(page));
+		var listing = queries.tagged(viewer, tag.name(), Pages.number(page));
 		model.addAttribute("listing", listing);
 		model.addAttribute("pager", Pages.steps(listing.page(), listing.hasNext(), Links.tag(tag.name())));
 		return "forum/tag";

@@ -1,15 +1,20 @@
 package org.steadfast.forum.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.AlreadyPostedException;
 import org.steadfast.forum.CategoryService;
@@ -18,6 +23,7 @@ import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ForumViews.TopicPage;
 import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.Links;
+import org.steadfast.forum.PostingRules;
 import org.steadfast.forum.ReadState;
 import org.steadfast.forum.SimilarTopics;
 import org.steadfast.forum.TagNames;
@@ -50,16 +56,15 @@ class TopicController {
 	}
 
 	@GetMapping("/t/{id}")
-	String topicWithoutSlug(@PathVariable long id, @RequestParam(defaultValue = "1") String page) {
-		var header = queries.topic(Viewer.current(), id).orElseThrow(Refusal::notFound);
+	String topicWithoutSlug(@PathVariable long id, @RequestParam(defaultValue = "1") String page, Viewer viewer) {
+		var header = queries.topic(viewer, id).orElseThrow(Refusal::notFound);
 		return "redirect:" + Links.topic(header.id(), header.slug(), Pages.number(page));
 	}
 
 	@GetMapping("/t/{id}/{slug}")
 	String topic(@PathVariable long id, @PathVariable String slug, @RequestParam(name = "page", defaultValue = "1") String pageParam,
-			@RequestParam(required = false) Long quote, Model model) {
+			@RequestParam(required = false) Long quote, Viewer viewer, Model model) {
 		int page = Pages.number(pageParam);
-		Viewer viewer = Viewer.current();
 		TopicPage topicPage = queries.topicPage(viewer, id, page).orElseThrow(Refusal::notFound);
 		if (!topicPage.topic().slug().equals(slug) || topicPage.page() != page && page != 1) {
 			return "redirect:" + Links.topic(id, topicPage.topic().slug(), topicPage.page());
@@ -87,15 +92,14 @@ class TopicController {
 
 	@PostMapping("/t/{id}/reply")
 	String reply(@PathVariable long id, ReplyForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		Viewer viewer = Viewer.current();
+			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
 		TopicPage current = queries.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(Refusal::notFound);
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
-			return replyAgain(current, form, model);
+			return replyAgain(current, viewer, form, model);
 		}
-		return submit(form.formToken(), () -> {
+		return submit(viewer, form.formToken(), () -> {
 			var post = topics.reply(id, me.id(), me.isStaff(), form.body(), form.formToken());
 			Screened.tell(redirect, post);
 			return "redirect:" + Links.post(id, current.topic().slug(), queries.pageOf(post.getNumber()), post.getNumber());
@@ -105,7 +109,7 @@ class TopicController {
 			}
 			busy(refused, response);
 			model.addAttribute("replyError", refused.messageKey());
-			return replyAgain(current, form, model);
+			return replyAgain(current, viewer, form, model);
 		});
 	}
 
@@ -114,17 +118,17 @@ class TopicController {
 	 * the post the first submission made. A refusal the member can fix goes back to the form;
 	 * not-found and forbidden become error pages.
 	 */
-	private String submit(String formToken, java.util.function.Supplier<String> post,
-			java.util.function.Function<Refusal, String> onRefused) {
+	private String submit(Viewer viewer, String formToken, Supplier<String> post,
+			Function<Refusal, String> onRefused) {
 		try {
 			return post.get();
 		}
 		catch (AlreadyPostedException e) {
-			return redirectToPost(e.postId());
+			return redirectToPost(viewer, e.postId());
 		}
 		catch (DataIntegrityViolationException e) {
 			// Two requests at once with one token: the other one recorded it first.
-			return topics.postForToken(formToken).map(this::redirectToPost).orElseThrow(() -> e);
+			return topics.postForToken(formToken).map(postId -> redirectToPost(viewer, postId)).orElseThrow(() -> e);
 		}
 		catch (Refusal e) {
 			if (e.reason() == Refusal.Reason.NOT_FOUND || e.reason() == Refusal.Reason.FORBIDDEN) {
@@ -143,9 +147,9 @@ class TopicController {
 	}
 
 	/** The last page again with the member's text kept and a fresh token. */
-	private String replyAgain(TopicPage current, ReplyForm form, Model model) {
+	private String replyAgain(TopicPage current, Viewer viewer, ReplyForm form, Model model) {
 		showPage(current, model);
-		model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(Viewer.current().memberId())));
+		model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(viewer.memberId())));
 		return "forum/topic";
 	}
 
@@ -155,9 +159,9 @@ class TopicController {
 				Links.topic(topicPage.topic().id(), topicPage.topic().slug())));
 	}
 
-	private String redirectToPost(long postId) {
-		var location = queries.locate(Viewer.current(), postId).orElseThrow(Refusal::notFound);
-		var header = queries.topic(Viewer.current(), location[0]).orElseThrow(Refusal::notFound);
+	private String redirectToPost(Viewer viewer, long postId) {
+		var location = queries.locate(viewer, postId).orElseThrow(Refusal::notFound);
+		var header = queries.topic(viewer, location[0]).orElseThrow(Refusal::notFound);
 		return "redirect:" + Links.post(location[0], header.slug(), queries.pageOf((int) location[1]), (int) location[1]);
 	}
 
@@ -172,27 +176,26 @@ class TopicController {
 
 	@PostMapping("/t/new")
 	String startTopic(TopicForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		var errors = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
+			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		var errors = new DirectFieldBindingResult(form, "topicForm");
 		var parsedTags = TagNames.parseList(form.tags());
 		parsedTags.error().ifPresent(key -> errors.rejectValue("tags", key));
 		if (form.category() == null || categories.byId(form.category()).filter(c -> !c.archived()).isEmpty()) {
 			errors.rejectValue("categoryId", "category.choose");
 		}
-		org.steadfast.forum.PostingRules.checkTitle(form.title()).ifPresent(key -> errors.rejectValue("title", key));
-		org.steadfast.forum.PostingRules.checkBody(form.body()).ifPresent(key -> errors.rejectValue("body", key));
+		PostingRules.checkTitle(form.title()).ifPresent(key -> errors.rejectValue("title", key));
+		PostingRules.checkBody(form.body()).ifPresent(key -> errors.rejectValue("body", key));
 		if (preview != null || errors.hasErrors()) {
 			if (preview != null) {
 				model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 				// Without JavaScript, the preview is where similar topics are offered.
-				Viewer viewer = Viewer.current();
 				similarTopics.ifAvailable(similar -> model.addAttribute("similarTopics",
 						similar.similarTo(viewer, nullToEmpty(form.title()), SIMILAR_TOPICS)));
 			}
 			return topicForm(form.withToken(formTokens.issue(me.id())), errors, model);
 		}
-		return submit(form.formToken(), () -> {
+		return submit(viewer, form.formToken(), () -> {
 			var topic = topics.startTopic(me.id(), TopicService.NewTopic.discussion(form.category(), form.title(),
 					form.body(), parsedTags.names()), form.formToken());
 			Screened.tell(redirect, topic.getFirstPost());
@@ -210,12 +213,12 @@ class TopicController {
 	}
 
 	/** The form and then its errors: a model attribute replaced after its BindingResult would drop the errors. */
-	private String topicForm(TopicForm form, org.springframework.validation.BindingResult errors, Model model) {
+	private String topicForm(TopicForm form, BindingResult errors, Model model) {
 		model.addAttribute("topicForm", form);
 		if (errors != null) {
-			var rebound = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
+			var rebound = new DirectFieldBindingResult(form, "topicForm");
 			rebound.addAllErrors(errors);
-			model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + "topicForm", rebound);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "topicForm", rebound);
 		}
 		model.addAttribute("categories", categories.open());
 		return "forum/new-topic";
@@ -223,9 +226,9 @@ class TopicController {
 
 	@PostMapping("/t/{id}/helpful")
 	String markHelpful(@PathVariable long id, @RequestParam(required = false) Long postId,
-			@AuthenticationPrincipal MemberPrincipal me) {
+			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer) {
 		topics.markHelpful(id, me.id(), postId);
-		var header = queries.topic(Viewer.current(), id).orElseThrow(Refusal::notFound);
+		var header = queries.topic(viewer, id).orElseThrow(Refusal::notFound);
 		return "redirect:" + Links.topic(id, header.slug(), 1);
 	}
 

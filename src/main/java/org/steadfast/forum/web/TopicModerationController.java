@@ -27,22 +27,22 @@ class TopicModerationController {
 
 	@PostMapping("/mod/t/{id}/pin")
 	String pin(@PathVariable long id, @RequestParam boolean pinned, @AuthenticationPrincipal MemberPrincipal me,
-			RedirectAttributes redirect) {
+			Viewer viewer, RedirectAttributes redirect) {
 		topics.setPinned(me.id(), id, pinned, null);
 		redirect.addFlashAttribute("notice", pinned ? "topic.pinnedNotice" : "topic.unpinnedNotice");
-		return back(id, me);
+		return back(id, viewer);
 	}
 
 	@PostMapping("/mod/t/{id}/lock")
 	String lock(@PathVariable long id, @RequestParam boolean locked, @AuthenticationPrincipal MemberPrincipal me,
-			RedirectAttributes redirect) {
+			Viewer viewer, RedirectAttributes redirect) {
 		topics.setLocked(me.id(), id, locked, null);
 		redirect.addFlashAttribute("notice", locked ? "topic.lockedDone" : "topic.unlockedDone");
-		return back(id, me);
+		return back(id, viewer);
 	}
 
-	private String back(long id, MemberPrincipal me) {
-		var topic = queries.topic(Viewer.current(), id).orElseThrow(Refusal::notFound);
+	private String back(long id, Viewer viewer) {
+		var topic = queries.topic(viewer, id).orElseThrow(Refusal::notFound);
 		return "redirect:" + Links.topic(id, topic.slug(), 1);
 	}
 }

@@ -30,13 +30,13 @@ class FlagController {
 
 	/** The flag form for one post, on a page of its own (the topic page carries only a link to it). */
 	@GetMapping("/p/{id}/flag")
-	String form(@PathVariable long id, Model model) {
-		return page(id, "", "", null, model);
+	String form(@PathVariable long id, Viewer viewer, Model model) {
+		return page(viewer, id, "", "", null, model);
 	}
 
 	@PostMapping("/p/{id}/flag")
 	String flag(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(defaultValue = "") String note, @AuthenticationPrincipal MemberPrincipal me,
+			@RequestParam(defaultValue = "") String note, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer,
 			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		FlagReason why;
 		try {
@@ -44,7 +44,7 @@ class FlagController {
 		}
 		catch (IllegalArgumentException e) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(id, "", note, "flag.reasonRequired", model);
+			return page(viewer, id, "", note, "flag.reasonRequired", model);
 		}
 		try {
 			moderation.flag(id, me.id(), why, note);
@@ -55,15 +55,14 @@ class FlagController {
 			}
 			// Said on the same page, with the choice and the note kept.
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return page(id, reason, note, e.messageKey(), model);
+			return page(viewer, id, reason, note, e.messageKey(), model);
 		}
 		redirect.addFlashAttribute("notice", why == FlagReason.CRISIS ? "flag.crisisThanks" : "flag.thanks");
 		// Straight to the post: a second redirect would lose the thank-you message.
-		return "redirect:" + forum.postUrl(Viewer.current(), id).orElse("/");
+		return "redirect:" + forum.postUrl(viewer, id).orElse("/");
 	}
 
-	private String page(long postId, String reason, String note, String error, Model model) {
-		Viewer viewer = Viewer.current();
+	private String page(Viewer viewer, long postId, String reason, String note, String error, Model model) {
 		String back = forum.postUrl(viewer, postId).orElseThrow(Refusal::notFound);
 		model.addAttribute("postId", postId);
 		model.addAttribute("backUrl", back);

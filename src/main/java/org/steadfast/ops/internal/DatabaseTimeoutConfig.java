@@ -1,6 +1,5 @@
 package org.steadfast.ops.internal;
 
-import java.time.Duration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +10,10 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class DatabaseTimeoutConfig {
 
+	/** Bound here rather than injected: a post-processor is made before the properties beans. */
 	@Bean
 	static BeanPostProcessor requestDatabaseTimeout(Environment environment) {
-		return RequestDatabaseTimeout.wrapping(Binder.get(environment)
-				.bind("steadfast.database.request-timeout", Duration.class).orElse(Duration.ZERO));
+		DatabaseProperties database = Binder.get(environment).bindOrCreate("steadfast.database", DatabaseProperties.class);
+		return RequestDatabaseTimeout.wrapping(database.getRequestTimeout());
 	}
 }

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.steadfast.accounts.SecurityProperties;
 import org.steadfast.ops.Jobs;
 
 /**
@@ -27,14 +27,12 @@ class Housekeeping {
 	private final Duration rememberMe;
 	private final Duration throttleWindow;
 
-	Housekeeping(JdbcClient jdbc, Jobs jobs, Clock clock,
-			@Value("${steadfast.security.remember-me-days:30}") int rememberMeDays,
-			@Value("${steadfast.security.login-throttle.window:5m}") Duration throttleWindow) {
+	Housekeeping(JdbcClient jdbc, Jobs jobs, Clock clock, SecurityProperties security) {
 		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.clock = clock;
-		this.rememberMe = Duration.ofDays(rememberMeDays);
-		this.throttleWindow = throttleWindow;
+		this.rememberMe = security.getRememberMeDays();
+		this.throttleWindow = security.getLoginThrottle().getWindow();
 	}
 
 	@Scheduled(cron = "${steadfast.jobs.housekeeping.cron:0 17 * * * *}", zone = "UTC")

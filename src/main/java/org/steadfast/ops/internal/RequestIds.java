@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.steadfast.ops.NodeProperties;
 
 /**
  * Gives every request an id: the load balancer's {@code X-Request-Id} when it sent a sane one,
@@ -33,8 +33,8 @@ class RequestIds extends OncePerRequestFilter {
 
 	private final boolean logRequests;
 
-	RequestIds(@Value("${steadfast.request-log:false}") boolean logRequests) {
-		this.logRequests = logRequests;
+	RequestIds(NodeProperties node) {
+		this.logRequests = node.isRequestLog();
 	}
 
 	@Override

@@ -2,10 +2,11 @@ package org.steadfast.partners.web;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.FormTokens;
+import org.steadfast.forum.Viewer;
 import org.steadfast.common.Refusal;
 import org.steadfast.partners.PartnerMatching;
 import org.steadfast.partners.PartnerMessages;
@@ -21,10 +23,14 @@ import org.steadfast.partners.PartnerProfiles;
 import org.steadfast.partners.PartnerRules;
 import org.steadfast.partners.Partnerships;
 import org.steadfast.partners.matching.Wish;
+import org.steadfast.web.FormErrors;
 
 /** The partner page and everything done from it: profile, finding, proposals, ending, renewing, messages. */
 @Controller
 class PartnerController {
+
+	private static final String PROFILE_FORM = "profileForm";
+	private static final String MESSAGE_FORM = "messageForm";
 
 	private final PartnerHub hub;
 	private final PartnerProfiles profiles;
@@ -46,14 +52,15 @@ class PartnerController {
 	}
 
 	@GetMapping("/partners")
-	String hub(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-		return hubPage(me, "", Map.of(), model);
+	String hub(@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, Model model) {
+		var form = new MessageForm("");
+		return hubPage(me, viewer, form, FormErrors.none(form, MESSAGE_FORM), model);
 	}
 
-	private String hubPage(MemberPrincipal me, String draft, Map<String, String> errors, Model model) {
-		model.addAttribute("hub", hub.of(me.id()));
-		model.addAttribute("draft", draft);
-		model.addAttribute("errors", errors);
+	private String hubPage(MemberPrincipal me, Viewer viewer, MessageForm draft, BindingResult errors, Model model) {
+		model.addAttribute("hub", hub.of(me.id(), viewer));
+		model.addAttribute("draft", draft.body());
+		FormErrors.show(model, MESSAGE_FORM, draft, errors);
 		model.addAttribute("formToken", formTokens.issue(me.id()));
 		return "partners/hub";
 	}
@@ -61,8 +68,9 @@ class PartnerController {
 	@GetMapping("/partners/profile")
 	String profile(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		PartnerProfile p = profiles.of(me.id());
-		return profilePage(new ProfileForm(String.valueOf(p.looking()), String.valueOf(p.checkInHour()),
-				p.wishes().stream().map(Wish::name).toList(), p.intro(), String.valueOf(p.sosHelper())), Map.of(), model);
+		var form = new ProfileForm(String.valueOf(p.looking()), String.valueOf(p.checkInHour()),
+				p.wishes().stream().map(Wish::name).toList(), p.intro(), String.valueOf(p.sosHelper()));
+		return profilePage(form, FormErrors.none(form, PROFILE_FORM), model);
 	}
 
 	@PostMapping("/partners/profile")
@@ -70,18 +78,17 @@ class PartnerController {
 			RedirectAttributes redirect) {
 		var parsed = PartnerRules.profile(form.looking(), form.checkInHour(), form.wishes(), form.intro(), form.sosHelper());
 		if (!parsed.ok()) {
-			return profilePage(form, parsed.errors(), model);
+			return profilePage(form, FormErrors.of(form, PROFILE_FORM, parsed.errors()), model);
 		}
 		profiles.save(me.id(), parsed.value());
 		redirect.addFlashAttribute("notice", "partners.profile.saved");
 		return "redirect:/partners";
 	}
 
-	private String profilePage(ProfileForm form, Map<String, String> errors, Model model) {
-		model.addAttribute("profileForm", form);
-		model.addAttribute("errors", errors);
+	private String profilePage(ProfileForm form, BindingResult errors, Model model) {
+		FormErrors.show(model, PROFILE_FORM, form, errors);
 		model.addAttribute("wishes", List.of(Wish.values()));
-		model.addAttribute("hours", java.util.stream.IntStream.range(0, 24).boxed().toList());
+		model.addAttribute("hours", IntStream.range(0, 24).boxed().toList());
 		return "partners/profile";
 	}
 
@@ -131,15 +138,16 @@ class PartnerController {
 
 	@PostMapping("/partners/messages")
 	String send(@RequestParam(required = false) Long to, @RequestParam(required = false) String body,
-			@RequestParam(required = false) String formToken, @AuthenticationPrincipal MemberPrincipal me, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String formToken, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer,
+			Model model, RedirectAttributes redirect) {
 		if (to == null) {
 			throw Refusal.notFound();
 		}
 		var parsed = PartnerRules.text(body, PartnerRules.MESSAGE_MAX, false, "body", "partners.messages.empty",
 				"partners.messages.invalid");
 		if (!parsed.ok()) {
-			return hubPage(me, body == null ? "" : body, parsed.errors(), model);
+			var draft = new MessageForm(body == null ? "" : body);
+			return hubPage(me, viewer, draft, FormErrors.of(draft, MESSAGE_FORM, parsed.errors()), model);
 		}
 		try {
 			messages.send(me.id(), to, parsed.value(), formToken, clock.instant());
@@ -149,7 +157,10 @@ class PartnerController {
 				throw e;
 			}
 			// An expired form: say so on the page, with the message kept to send again.
-			return hubPage(me, parsed.value(), Map.of("body", e.messageKey()), model);
+			var draft = new MessageForm(parsed.value());
+			BindingResult errors = FormErrors.none(draft, MESSAGE_FORM);
+			errors.rejectValue("body", e.messageKey());
+			return hubPage(me, viewer, draft, errors, model);
 		}
 		return "redirect:/partners#messages";
 	}

@@ -58,7 +58,7 @@ class PartnerHub {
 	}
 
 	@Transactional(readOnly = true)
-	Hub of(long memberId) {
+	Hub of(long memberId, Viewer viewer) {
 		Instant now = clock.instant();
 		PartnerProfile profile = profiles.of(memberId);
 		Optional<Partnership> partnership = partnerships.activeOf(memberId, now);
@@ -74,7 +74,6 @@ class PartnerHub {
 		List<Nudges.Nudge> nudged = List.of();
 		SosAlerts.Sos mine = null;
 		if (partnership.isPresent()) {
-			Viewer viewer = Viewer.current();
 			otherPlan = other.progress() == null ? null : plans.page(viewer, other.progress().topicId()).orElse(null);
 			conversation = messages.conversation(partnership.get().id());
 			nudged = nudges.about(partnership.get().id(), otherId);

@@ -45,13 +45,13 @@ class SosController {
 	}
 
 	@GetMapping("/partners/sos/{id}")
-	String page(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+	String page(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer, Model model) {
 		Instant now = clock.instant();
 		Sos found = sos.find(id).filter(s -> sos.maySee(s, me.id(), now)).orElseThrow(Refusal::notFound);
 		model.addAttribute("sos", found);
 		model.addAttribute("mine", found.memberId() == me.id());
 		if (found.memberId() == me.id()) {
-			plans.activePlanOf(me.id()).flatMap(topic -> plans.page(Viewer.current(), topic))
+			plans.activePlanOf(me.id()).flatMap(topic -> plans.page(viewer, topic))
 					.ifPresent(plan -> model.addAttribute("plan", plan));
 			Duration wait = properties.getSosWait();
 			long elapsed = Math.max(0, Math.min(wait.toSeconds(), Duration.between(found.createdAt(), now).toSeconds()));

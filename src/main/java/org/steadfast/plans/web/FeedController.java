@@ -20,9 +20,9 @@ class FeedController {
 
 	@GetMapping("/checkins")
 	String feed(@RequestParam(defaultValue = "all") String view, @RequestParam(defaultValue = "1") String page,
-			Model model) {
+			Viewer viewer, Model model) {
 		boolean encourage = "encourage".equals(view);
-		var listing = queries.feed(Viewer.current(), encourage, Pages.number(page));
+		var listing = queries.feed(viewer, encourage, Pages.number(page));
 		String shown = encourage ? "encourage" : "all";
 		model.addAttribute("listing", listing);
 		model.addAttribute("view", shown);

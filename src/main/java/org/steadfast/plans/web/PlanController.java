@@ -3,11 +3,12 @@ package org.steadfast.plans.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +30,15 @@ import org.steadfast.plans.PlanService;
 import org.steadfast.plans.PlanStatus;
 import org.steadfast.plans.PlanViews.PlanPage;
 import org.steadfast.plans.SlipKind;
+import org.steadfast.web.FormErrors;
 
 @Controller
 class PlanController {
+
+	private static final String PLAN_FORM = "planForm";
+	private static final String CHECK_IN_FORM = "checkInForm";
+	private static final String SLIP_FORM = "slipForm";
+	private static final String CONTACT_FORM = "contactForm";
 
 	private final PlanService plans;
 	private final PlanQueries queries;
@@ -58,15 +65,17 @@ class PlanController {
 			model.addAttribute("notice", "plan.alreadyActive");
 		}
 		LocalDate today = PlanCalendar.today(clock, me.zone());
-		return planForm(new PlanForm("", "", today.toString(), "30", "", "", "", "", Visibility.MEMBERS.name(),
-				List.of(), List.of(), List.of(), formTokens.issue(me.id())), Map.of(), null, model);
+		PlanForm form = new PlanForm("", "", today.toString(), "30", "", "", "", "", Visibility.MEMBERS.name(),
+				List.of(), List.of(), List.of(), null).shown(formTokens.issue(me.id()));
+		return planForm(form, FormErrors.none(form, PLAN_FORM), null, me, model);
 	}
 
 	@PostMapping("/plans/new")
 	String create(PlanForm form, @AuthenticationPrincipal MemberPrincipal me, Model model) {
 		var parsed = PlanRules.plan(form.input(), PlanCalendar.today(clock, me.zone()));
 		if (!parsed.ok()) {
-			return planForm(form.withToken(formTokens.issue(me.id())), parsed.errors(), null, model);
+			PlanForm shown = form.shown(formTokens.issue(me.id()));
+			return planForm(shown, FormErrors.of(shown, PLAN_FORM, PlanForm.fields(parsed.errors())), null, me, model);
 		}
 		try {
 			long topicId = plans.create(me.id(), me.zone(), parsed.value(), form.formToken());
@@ -76,31 +85,30 @@ class PlanController {
 			return "redirect:/plans/mine";
 		}
 		catch (Refusal e) {
-			return planForm(form.withToken(formTokens.issue(me.id())),
-					Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), null, model);
+			PlanForm shown = form.shown(formTokens.issue(me.id()));
+			return planForm(shown, FormErrors.refused(shown, PLAN_FORM, e), null, me, model);
 		}
 	}
 
 	@GetMapping("/plans/{id}")
-	String plan(@PathVariable long id, Model model) {
-		Viewer viewer = Viewer.current();
+	String plan(@PathVariable long id, Viewer viewer, Model model) {
 		PlanPage page = queries.page(viewer, id).orElseThrow(Refusal::notFound);
 		model.addAttribute("plan", page);
 		model.addAttribute("pictures", pictures.of(page));
 		if (page.owner() && page.active()) {
-			model.addAttribute("checkInForm", new CheckInForm("today", "", "3", "5", "", formTokens.issue(viewer.memberId())));
-			model.addAttribute("errors", Map.of());
+			var form = new CheckInForm("today", "", "3", "5", "", formTokens.issue(viewer.memberId()));
+			FormErrors.show(model, CHECK_IN_FORM, form, FormErrors.none(form, CHECK_IN_FORM));
 		}
 		return "plans/plan";
 	}
 
 	@PostMapping("/plans/{id}/checkin")
-	String checkIn(@PathVariable long id, CheckInForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
-			RedirectAttributes redirect) {
-		PlanPage page = ownPage(id, me);
+	String checkIn(@PathVariable long id, CheckInForm form, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer,
+			Model model, RedirectAttributes redirect) {
+		PlanPage page = ownPage(id, viewer);
 		var parsed = PlanRules.checkIn(form.input(), PlanCalendar.today(clock, me.zone()), page.startDate());
 		if (!parsed.ok()) {
-			return planAgain(page, form, parsed.errors(), me, model);
+			return planAgain(page, form, shown -> FormErrors.of(shown, CHECK_IN_FORM, parsed.errors()), me, model);
 		}
 		try {
 			var result = plans.checkIn(id, me.id(), me.zone(), parsed.value(), form.formToken());
@@ -120,12 +128,12 @@ class PlanController {
 			if (e.reason() == Refusal.Reason.NOT_FOUND || e.reason() == Refusal.Reason.FORBIDDEN) {
 				throw e;
 			}
-			return planAgain(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), me, model);
+			return planAgain(page, form, shown -> FormErrors.refused(shown, CHECK_IN_FORM, e), me, model);
 		}
 	}
 
-	private String planAgain(PlanPage page, CheckInForm form, Map<String, String> errors, MemberPrincipal me,
-			Model model) {
+	private String planAgain(PlanPage page, CheckInForm form, Function<CheckInForm, BindingResult> errors,
+			MemberPrincipal me, Model model) {
 		model.addAttribute("plan", page);
 		model.addAttribute("pictures", pictures.of(page));
 		if (!page.active()) {
@@ -134,37 +142,39 @@ class PlanController {
 			model.addAttribute("endedNote", form.note() == null ? "" : form.note());
 			return "plans/plan";
 		}
-		model.addAttribute("checkInForm", new CheckInForm(form.day(), form.kept(), form.mood(), form.urge(), form.note(),
-				formTokens.issue(me.id())));
-		model.addAttribute("errors", errors);
+		var shown = new CheckInForm(form.day(), form.kept(), form.mood(), form.urge(), form.note(), formTokens.issue(me.id()));
+		FormErrors.show(model, CHECK_IN_FORM, shown, errors.apply(shown));
 		return "plans/plan";
 	}
 
 	@GetMapping("/plans/{id}/edit")
-	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
-		PlanPage page = ownPage(id, me);
+	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer, Model model) {
+		PlanPage page = ownPage(id, viewer);
 		List<String> days = page.keyDates().stream().map(k -> k.day().toString()).toList();
 		List<String> labels = page.keyDates().stream().map(k -> k.label()).toList();
 		List<String> notes = page.keyDates().stream().map(k -> k.note()).toList();
 		String target = PlanRules.TARGETS.contains(page.targetDays()) ? String.valueOf(page.targetDays()) : "custom";
-		return planForm(new PlanForm(page.title(), page.statement(), page.startDate().toString(), target,
+		PlanForm form = new PlanForm(page.title(), page.statement(), page.startDate().toString(), target,
 				String.valueOf(page.targetDays()), page.reasons(), page.triggers(), page.instead(), page.visibility().name(),
-				days, labels, notes, null), Map.of(), id, model);
+				days, labels, notes, null).shown(null);
+		return planForm(form, FormErrors.none(form, PLAN_FORM), id, me, model);
 	}
 
 	@PostMapping("/plans/{id}/edit")
-	String edit(@PathVariable long id, PlanForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
-			RedirectAttributes redirect) {
-		ownPage(id, me);
+	String edit(@PathVariable long id, PlanForm form, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer,
+			Model model, RedirectAttributes redirect) {
+		ownPage(id, viewer);
 		var parsed = PlanRules.plan(form.input(), PlanCalendar.today(clock, me.zone()));
 		if (!parsed.ok()) {
-			return planForm(form, parsed.errors(), id, model);
+			PlanForm shown = form.shown(form.formToken());
+			return planForm(shown, FormErrors.of(shown, PLAN_FORM, PlanForm.fields(parsed.errors())), id, me, model);
 		}
 		try {
 			plans.update(id, me.id(), me.zone(), parsed.value());
 		}
 		catch (Refusal e) {
-			return planForm(form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), id, model);
+			PlanForm shown = form.shown(form.formToken());
+			return planForm(shown, FormErrors.refused(shown, PLAN_FORM, e), id, me, model);
 		}
 		redirect.addFlashAttribute("notice", "plan.saved");
 		return "redirect:" + Links.plan(id);
@@ -187,19 +197,20 @@ class PlanController {
 
 	@GetMapping("/plans/{id}/slip")
 	String slipForm(@PathVariable long id, @RequestParam(required = false) String day,
-			@AuthenticationPrincipal MemberPrincipal me, Model model) {
-		PlanPage page = ownPage(id, me);
+			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, Model model) {
+		PlanPage page = ownPage(id, viewer);
 		String initial = day != null ? day : PlanCalendar.today(clock, me.zone()).toString();
-		return slipPage(page, new SlipForm(initial, "", "", ""), Map.of(), model);
+		var form = new SlipForm(initial, "", "", "");
+		return slipPage(page, form, FormErrors.none(form, SLIP_FORM), model);
 	}
 
 	@PostMapping("/plans/{id}/slip")
-	String slip(@PathVariable long id, SlipForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
-			RedirectAttributes redirect) {
-		PlanPage page = ownPage(id, me);
+	String slip(@PathVariable long id, SlipForm form, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer,
+			Model model, RedirectAttributes redirect) {
+		PlanPage page = ownPage(id, viewer);
 		var parsed = PlanRules.slip(form.input(), PlanCalendar.today(clock, me.zone()), page.startDate());
 		if (!parsed.ok()) {
-			return slipPage(page, form, parsed.errors(), model);
+			return slipPage(page, form, FormErrors.of(form, SLIP_FORM, parsed.errors()), model);
 		}
 		try {
 			plans.recordSlip(id, me.id(), me.zone(), parsed.value());
@@ -208,65 +219,62 @@ class PlanController {
 			if (e.reason() != Refusal.Reason.INVALID) {
 				throw e;
 			}
-			return slipPage(page, form, Map.of(e.field() == null ? "form" : e.field(), e.messageKey()), model);
+			return slipPage(page, form, FormErrors.refused(form, SLIP_FORM, e), model);
 		}
 		redirect.addFlashAttribute("notice", "slip.saved");
 		return "redirect:" + Links.plan(id);
 	}
 
-	private String slipPage(PlanPage page, SlipForm form, Map<String, String> errors, Model model) {
+	private String slipPage(PlanPage page, SlipForm form, BindingResult errors, Model model) {
 		model.addAttribute("plan", page);
-		model.addAttribute("slipForm", form);
-		model.addAttribute("errors", errors);
+		FormErrors.show(model, SLIP_FORM, form, errors);
 		model.addAttribute("slipKinds", SlipKind.values());
 		model.addAttribute("initiators", Initiator.values());
 		return "plans/slip";
 	}
 
 	@GetMapping("/plans/{id}/contact")
-	String contactForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
-		PlanPage page = ownPage(id, me);
-		return contactPage(page, new ContactForm(PlanCalendar.today(clock, me.zone()).toString(), "", "", ""), Map.of(),
-				model);
+	String contactForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer, Model model) {
+		PlanPage page = ownPage(id, viewer);
+		var form = new ContactForm(PlanCalendar.today(clock, me.zone()).toString(), "", "", "");
+		return contactPage(page, form, FormErrors.none(form, CONTACT_FORM), model);
 	}
 
 	@PostMapping("/plans/{id}/contact")
-	String contact(@PathVariable long id, ContactForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
-			RedirectAttributes redirect) {
-		PlanPage page = ownPage(id, me);
+	String contact(@PathVariable long id, ContactForm form, @AuthenticationPrincipal MemberPrincipal me, Viewer viewer,
+			Model model, RedirectAttributes redirect) {
+		PlanPage page = ownPage(id, viewer);
 		var parsed = PlanRules.contact(form.input(), PlanCalendar.today(clock, me.zone()), page.startDate());
 		if (!parsed.ok()) {
-			return contactPage(page, form, parsed.errors(), model);
+			return contactPage(page, form, FormErrors.of(form, CONTACT_FORM, parsed.errors()), model);
 		}
 		plans.logContact(id, me.id(), me.zone(), parsed.value());
 		redirect.addFlashAttribute("notice", "contact.saved");
 		return "redirect:" + Links.plan(id) + "/contact";
 	}
 
-	private String contactPage(PlanPage page, ContactForm form, Map<String, String> errors, Model model) {
+	private String contactPage(PlanPage page, ContactForm form, BindingResult errors, Model model) {
 		model.addAttribute("plan", page);
-		model.addAttribute("contactForm", form);
-		model.addAttribute("errors", errors);
+		FormErrors.show(model, CONTACT_FORM, form, errors);
 		model.addAttribute("channels", ContactChannel.values());
 		return "plans/contact";
 	}
 
 	/** The plan if this member owns it; someone else's plan is 404 if they can't see it, 403 if they can. */
-	private PlanPage ownPage(long id, MemberPrincipal me) {
-		PlanPage page = queries.page(Viewer.current(), id).orElseThrow(Refusal::notFound);
+	private PlanPage ownPage(long id, Viewer viewer) {
+		PlanPage page = queries.page(viewer, id).orElseThrow(Refusal::notFound);
 		if (!page.owner()) {
 			throw new Refusal(Refusal.Reason.FORBIDDEN, null, "plan.notYours");
 		}
 		return page;
 	}
 
-	private String planForm(PlanForm form, Map<String, String> errors, Long editing, Model model) {
+	private String planForm(PlanForm form, BindingResult errors, Long editing, MemberPrincipal me, Model model) {
 		if (editing == null) {
-			model.addAttribute("history", queries.plansOf(Viewer.current().memberId()));
+			model.addAttribute("history", queries.plansOf(me.id()));
 		}
-		model.addAttribute("planForm", form);
+		FormErrors.show(model, PLAN_FORM, form, errors);
 		model.addAttribute("keyRows", form.keyRows());
-		model.addAttribute("errors", errors);
 		model.addAttribute("editing", editing);
 		model.addAttribute("targets", PlanRules.TARGETS);
 		model.addAttribute("visibilities", Visibility.values());

@@ -1,13 +1,17 @@
 package org.steadfast.plans.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.steadfast.plans.PlanRules;
 
 /** The plan form as posted. Owner, status and ids are not fields: they come from the session and the URL. */
 record PlanForm(String title, String statement, String startDate, String target, String customDays, String reasons,
 		String triggers, String instead, String visibility, List<String> keyDay, List<String> keyLabel,
 		List<String> keyNote, String formToken) {
+
+	private static final String KEY_DATES = "keyDates";
 
 	PlanRules.PlanInput input() {
 		return new PlanRules.PlanInput(title, statement, startDate, target, customDays, reasons, triggers, instead,
@@ -23,9 +27,29 @@ record PlanForm(String title, String statement, String startDate, String target,
 		return rows;
 	}
 
-	PlanForm withToken(String token) {
+	/**
+	 * As shown on the page, with the given token and five key-date rows, so that a row's error has a date
+	 * field to belong to ({@code keyDay[2]}).
+	 */
+	PlanForm shown(String token) {
 		return new PlanForm(title, statement, startDate, target, customDays, reasons, triggers, instead, visibility,
-				keyDay, keyLabel, keyNote, token);
+				padded(keyDay), padded(keyLabel), padded(keyNote), token);
+	}
+
+	/** The rules' errors by field of this form: a key date's row ("keyDates2") is its date ("keyDay[2]"). */
+	static Map<String, String> fields(Map<String, String> errors) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		errors.forEach((field, key) -> fields.put(
+				field.startsWith(KEY_DATES) ? "keyDay[" + field.substring(KEY_DATES.length()) + "]" : field, key));
+		return fields;
+	}
+
+	private static List<String> padded(List<String> values) {
+		List<String> rows = new ArrayList<>();
+		for (int i = 0; i < PlanRules.MAX_KEY_DATES; i++) {
+			rows.add(at(values, i));
+		}
+		return rows;
 	}
 
 	private static String at(List<String> values, int i) {

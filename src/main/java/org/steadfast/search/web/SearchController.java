@@ -35,8 +35,7 @@ class SearchController {
 	}
 
 	@GetMapping("/search")
-	String search(SearchForm form, Model model, HttpServletResponse response) {
-		Viewer viewer = Viewer.current();
+	String search(SearchForm form, Viewer viewer, Model model, HttpServletResponse response) {
 		SearchResults results = search.search(form.toRequest(viewer.isMember()), search.searcher(viewer));
 		if (results.state() == SearchResults.State.UNAVAILABLE) {
 			// Temporary, and said so: monitors and crawlers see 503, people see the calm message.
@@ -58,8 +57,7 @@ class SearchController {
 
 	/** The similar-topics list as an HTML fragment, for the script on the new-topic form. */
 	@GetMapping("/search/similar")
-	String similar(@RequestParam(defaultValue = "") String title, Model model) {
-		Viewer viewer = Viewer.current();
+	String similar(@RequestParam(defaultValue = "") String title, Viewer viewer, Model model) {
 		model.addAttribute("similarTopics", search.similarTo(search.searcher(viewer), title, SIMILAR_TOPICS));
 		return "forum/_similar :: list(topics=${similarTopics})";
 	}

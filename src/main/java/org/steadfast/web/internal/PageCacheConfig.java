@@ -1,13 +1,12 @@
 package org.steadfast.web.internal;
 
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.steadfast.web.ContentChanges;
+import org.steadfast.web.PageCacheProperties;
 
 /**
  * The guest page cache ({@link AnonymousPageCache}), in front of Spring Security so that a
@@ -18,9 +17,9 @@ import org.steadfast.web.ContentChanges;
 class PageCacheConfig {
 
 	@Bean
-	AnonymousPageCache anonymousPageCache(ContentChanges changes, @Value("${steadfast.web.page-cache.ttl:60s}") Duration ttl,
-			@Value("${steadfast.web.page-cache.max-bytes:67108864}") long maxBytes) {
-		return new AnonymousPageCache(changes, ttl, maxBytes);
+	AnonymousPageCache anonymousPageCache(ContentChanges changes, PageCacheProperties properties) {
+		PageCacheProperties.PageCache settings = properties.getPageCache();
+		return new AnonymousPageCache(changes, settings.getTtl(), settings.getMaxBytes().toBytes());
 	}
 
 	@Bean

@@ -1,26 +1,33 @@
 package org.steadfast.web.security;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
-import org.steadfast.accounts.PasswordHashing;
-import org.steadfast.ops.Secrets;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -28,6 +35,11 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.steadfast.accounts.MemberService;
+import org.steadfast.accounts.PasswordHashing;
+import org.steadfast.accounts.SecurityProperties;
+import org.steadfast.ops.NodeProperties;
+import org.steadfast.ops.Secrets;
 
 /**
  * Who may see what, and the headers every response carries. Reading public pages needs no
@@ -45,11 +57,14 @@ class SecurityConfig {
 
 	private final int managementPort;
 
-	SecurityConfig(@Value("${steadfast.security.remember-me-key:}") String key, Secrets secrets,
-			@Value("${management.server.port:-1}") int managementPort) {
-		this.managementPort = managementPort;
+	private final SecurityProperties security;
+
+	SecurityConfig(SecurityProperties security, Secrets secrets, ObjectProvider<ManagementServerProperties> management) {
+		this.security = security;
+		ManagementServerProperties server = management.getIfAvailable();
+		this.managementPort = server == null || server.getPort() == null ? -1 : server.getPort();
 		// Configured, or generated once and shared by every node through the database.
-		this.rememberMeKey = secrets.get("remember-me", key);
+		this.rememberMeKey = secrets.get("remember-me", security.getRememberMeKey());
 	}
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -74,11 +89,10 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
 			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
-			UserDetailsPasswordService hashUpgrades, LoginThrottle throttle, org.steadfast.accounts.MemberService memberService,
-			@Value("${steadfast.security.login-throttle.tarpit:1s}") Duration tarpit, DeviceCookies devices,
-			org.springframework.security.authentication.AuthenticationEventPublisher authenticationEvents) throws Exception {
-		http.addFilterBefore(new LoginTarpit(throttle, devices, tarpit),
-				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+			UserDetailsPasswordService hashUpgrades, LoginThrottle throttle, MemberService memberService,
+			DeviceCookies devices, AuthenticationEventPublisher authenticationEvents) throws Exception {
+		http.addFilterBefore(new LoginTarpit(throttle, devices, security.getLoginThrottle().getTarpit()),
+				UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers(ASSETS).permitAll()
 				.requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
@@ -123,10 +137,9 @@ class SecurityConfig {
 	}
 
 	@Bean
-	static PasswordEncoder passwordEncoder(
-			@Value("${steadfast.security.password-hash.memory-kib:" + PasswordHashing.DEFAULT_MEMORY_KIB + "}") int memoryKib,
-			@Value("${steadfast.security.password-hash.iterations:" + PasswordHashing.DEFAULT_ITERATIONS + "}") int iterations) {
-		return PasswordHashing.encoder(memoryKib, iterations);
+	static PasswordEncoder passwordEncoder(SecurityProperties security) {
+		SecurityProperties.PasswordHash cost = security.getPasswordHash();
+		return PasswordHashing.encoder(cost.getMemoryKib(), cost.getIterations());
 	}
 
 	@Bean
@@ -136,12 +149,12 @@ class SecurityConfig {
 	}
 
 	@Bean
-	LoginThrottle loginThrottle(@Value("${steadfast.security.login-throttle.max-failures:5}") int maxFailures,
-			@Value("${steadfast.security.login-throttle.window:5m}") Duration window,
-			@Value("${steadfast.security.login-throttle.shared:${steadfast.cluster:false}}") boolean cluster, JdbcClient jdbc,
-			Clock clock) {
-		return cluster ? new DatabaseLoginThrottle(jdbc, maxFailures, window, clock)
-				: new MemoryLoginThrottle(maxFailures, window, clock);
+	LoginThrottle loginThrottle(NodeProperties node, JdbcClient jdbc, Clock clock) {
+		SecurityProperties.LoginThrottle settings = security.getLoginThrottle();
+		// Unless told otherwise, shared exactly when several nodes take sign-ins.
+		boolean shared = settings.getShared() != null ? settings.getShared() : node.isCluster();
+		return shared ? new DatabaseLoginThrottle(jdbc, settings.getMaxFailures(), settings.getWindow(), clock)
+				: new MemoryLoginThrottle(settings.getMaxFailures(), settings.getWindow(), clock);
 	}
 
 	/**
@@ -150,7 +163,7 @@ class SecurityConfig {
 	 */
 	private AuthenticationManager authenticationManager(UserDetailsService members, PasswordEncoder passwordEncoder,
 			UserDetailsPasswordService hashUpgrades, LoginThrottle throttle,
-			org.springframework.security.authentication.AuthenticationEventPublisher events) {
+			AuthenticationEventPublisher events) {
 		var dao = new DaoAuthenticationProvider(members);
 		dao.setPasswordEncoder(passwordEncoder);
 		// Old (bcrypt) hashes become Argon2 at the member's next sign-in.
@@ -160,7 +173,7 @@ class SecurityConfig {
 		});
 		dao.setPostAuthenticationChecks(user -> {
 			if (!user.isAccountNonLocked()) {
-				throw new org.springframework.security.authentication.LockedException("suspended");
+				throw new LockedException("suspended");
 			}
 		});
 		var manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle),
@@ -175,11 +188,9 @@ class SecurityConfig {
 	 * rather than dropped as an unknown failure.
 	 */
 	@Bean
-	static org.springframework.security.authentication.DefaultAuthenticationEventPublisher authenticationEventPublisher(
-			org.springframework.context.ApplicationEventPublisher publisher) {
-		var events = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(publisher);
-		events.setAdditionalExceptionMappings(java.util.Map.of(LoginThrottledException.class,
-				org.springframework.security.authentication.event.AuthenticationFailureLockedEvent.class));
+	static DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		var events = new DefaultAuthenticationEventPublisher(publisher);
+		events.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, AuthenticationFailureLockedEvent.class));
 		return events;
 	}
 
@@ -188,14 +199,14 @@ class SecurityConfig {
 	 * through the database, like the remember-me key.
 	 */
 	@Bean
-	DeviceCookies deviceCookies(@Value("${steadfast.security.device-cookie-key:}") String key, Secrets secrets,
-			@Value("${steadfast.security.device-cookie-days:365}") int days, UserDetailsService members) {
-		return new DeviceCookies(secrets.get("device-cookie", key), Duration.ofDays(days), login -> {
+	DeviceCookies deviceCookies(Secrets secrets, UserDetailsService members) {
+		String key = secrets.get("device-cookie", security.getDeviceCookieKey());
+		return new DeviceCookies(key, security.getDeviceCookieDays(), login -> {
 			try {
-				return java.util.Optional.of(members.loadUserByUsername(login).getUsername());
+				return Optional.of(members.loadUserByUsername(login).getUsername());
 			}
-			catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
-				return java.util.Optional.empty();
+			catch (UsernameNotFoundException e) {
+				return Optional.empty();
 			}
 		});
 	}
@@ -205,13 +216,12 @@ class SecurityConfig {
 	 * cookie is detected and a sign-out on one device does not depend on a shared secret.
 	 */
 	@Bean
-	RememberMeServices rememberMeServices(UserDetailsService members, DataSource dataSource,
-			@Value("${steadfast.security.remember-me-days:30}") int days) {
+	RememberMeServices rememberMeServices(UserDetailsService members, DataSource dataSource) {
 		var tokens = new JdbcTokenRepositoryImpl();
 		tokens.setDataSource(dataSource);
 		var services = new PersistentTokenBasedRememberMeServices(rememberMeKey, members, tokens);
 		services.setParameter("remember-me");
-		services.setTokenValiditySeconds((int) Duration.ofDays(days).toSeconds());
+		services.setTokenValiditySeconds((int) security.getRememberMeDays().toSeconds());
 		// Secure whenever the request came over TLS (directly or from a trusted proxy), as the session cookie.
 		services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
 		return services;

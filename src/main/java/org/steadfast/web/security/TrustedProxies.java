@@ -10,11 +10,11 @@ import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.RemoteIpValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.steadfast.accounts.SecurityProperties;
 
 /**
  * Whose {@code X-Forwarded-*} headers are believed: only the proxies in
@@ -29,8 +29,8 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatWebServerFactor
 
 	private final String regex;
 
-	TrustedProxies(@Value("${steadfast.security.trusted-proxies:127.0.0.0/8,::1}") String proxies) {
-		this.regex = regex(proxies);
+	TrustedProxies(SecurityProperties security) {
+		this.regex = regex(security.getTrustedProxies());
 	}
 
 	@Override
