@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.Role;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.ForumViews.Listing;
 import org.steadfast.forum.ForumViews.PostView;
 import org.steadfast.forum.ForumViews.Revision;
@@ -198,8 +199,8 @@ public class ForumQueries {
 						ContentStatus.valueOf(rs.getString("status")), rs.getLong("category_id"),
 						rs.getString("category_slug"), rs.getString("category_name"), rs.getBoolean("advice"),
 						rs.getBoolean("archived"), rs.getLong("author_id"), rs.getString("username"),
-						rs.getString("display_name"), rs.getInt("reply_count"), instant(rs, "created_at"),
-						instant(rs, "last_posted_at"), rs.getBoolean("pinned"), rs.getBoolean("locked"),
+						rs.getString("display_name"), rs.getInt("reply_count"), Utc.read(rs, "created_at"),
+						Utc.read(rs, "last_posted_at"), rs.getBoolean("pinned"), rs.getBoolean("locked"),
 						(Long) rs.getObject("helpful_post_id", Long.class), List.of(), rs.getBoolean("following"),
 						rs.getInt("last_read")))
 				.optional();
@@ -307,8 +308,8 @@ public class ForumQueries {
 				.param("helpful", helpfulId)
 				.query((rs, n) -> new PostView(rs.getLong("id"), rs.getInt("number"), rs.getLong("author_id"),
 						rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-						rs.getString("html"), ContentStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
-						instant(rs, "edited_at"), rs.getInt("edit_count"), rs.getLong("version"), Map.of(), List.of(),
+						rs.getString("html"), ContentStatus.valueOf(rs.getString("status")), Utc.read(rs, "created_at"),
+						Utc.read(rs, "edited_at"), rs.getInt("edit_count"), rs.getLong("version"), Map.of(), List.of(),
 						false))
 				.list();
 		// Reactions count on visible posts only; the rows come straight from the primary key and are
@@ -454,7 +455,7 @@ public class ForumQueries {
 				select r.html, r.created_at, m.username from post_revision r join member m on m.id = r.editor_id
 				where r.post_id = ? order by r.created_at desc, r.id desc""")
 				.param(postId)
-				.query((rs, n) -> new Revision(rs.getString(1), instant(rs, "created_at"), rs.getString(3)))
+				.query((rs, n) -> new Revision(rs.getString(1), Utc.read(rs, "created_at"), rs.getString(3)))
 				.list();
 	}
 
@@ -479,19 +480,14 @@ public class ForumQueries {
 		return new TopicSummary(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
 				TopicKind.valueOf(rs.getString("kind")), Visibility.valueOf(rs.getString("visibility")),
 				rs.getString("category_slug"), rs.getString("category_name"), rs.getString("author_username"),
-				rs.getString("author_name"), rs.getInt("reply_count"), instant(rs, "created_at"),
-				instant(rs, "last_posted_at"), rs.getString("last_username"), rs.getString("last_name"),
+				rs.getString("author_name"), rs.getInt("reply_count"), Utc.read(rs, "created_at"),
+				Utc.read(rs, "last_posted_at"), rs.getString("last_username"), rs.getString("last_name"),
 				rs.getBoolean("pinned"), rs.getBoolean("locked"), rs.getObject("helpful_post_id") != null,
 				(Integer) rs.getObject("last_read_number", Integer.class), List.of(), null);
 	}
 
+	/** A time column as an instant; the same as {@link Utc#read}, which new code calls directly. */
 	public static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, java.time.LocalDateTime.class);
-		return value == null ? null : value.toInstant(java.time.ZoneOffset.UTC);
-	}
-
-	/** Instants are stored as UTC wall-clock time (as Hibernate writes them with jdbc.time_zone=UTC). */
-	static java.time.LocalDateTime utc(Instant instant) {
-		return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+		return Utc.read(rs, column);
 	}
 }

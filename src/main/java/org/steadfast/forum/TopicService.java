@@ -9,13 +9,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.MemberRepository;
+import org.steadfast.common.Refusal;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.ForumEvents.PostCreated;
 import org.steadfast.forum.ForumEvents.PostDeleted;
 import org.steadfast.forum.ForumEvents.PostEdited;
 import org.steadfast.forum.ForumEvents.TopicStarted;
 import org.steadfast.text.Markdown;
 import org.steadfast.text.PlainText;
-import org.steadfast.common.Refusal;
 
 /**
  * Starting topics, replying, editing and deleting posts. Every rule (length, visibility, locks,
@@ -161,7 +162,7 @@ public class TopicService {
 		// The counter update locks the topic row until commit, so concurrent replies take their
 		// numbers one after another; it works alike on H2, MySQL and MariaDB.
 		jdbc.sql("update topic set reply_count = reply_count + 1, last_posted_at = ?, last_poster_id = ? where id = ?")
-				.params(ForumQueries.utc(now), authorId, topicId).update();
+				.params(Utc.of(now), authorId, topicId).update();
 		int replies = jdbc.sql("select reply_count from topic where id = ?").param(topicId).query(Integer.class).single();
 		Post post = posts.save(new Post(topic, replies + 1, authorId, screening.body(),
 				render(screening.body()), now));
@@ -249,7 +250,7 @@ public class TopicService {
 	 * without first sharing it, so waiting writers cannot deadlock on it.
 	 */
 	private void claimPosting(long memberId) {
-		var now = ForumQueries.utc(clock.instant());
+		var now = Utc.of(clock.instant());
 		jdbc.sql("insert into posting_claim (member_id, claimed_at) values (?, ?) on duplicate key update claimed_at = ?")
 				.params(memberId, now, now).update();
 	}
@@ -354,7 +355,7 @@ public class TopicService {
 
 	private void recordToken(String formToken, long memberId, long postId, Instant now) {
 		jdbc.sql("insert into used_form_token (token_hash, member_id, post_id, created_at) values (?, ?, ?, ?)")
-				.params(FormTokens.hash(formToken), memberId, postId, ForumQueries.utc(now))
+				.params(FormTokens.hash(formToken), memberId, postId, Utc.of(now))
 				.update();
 	}
 
