@@ -55,7 +55,8 @@ public class TopicModeration {
 	@Transactional
 	public void move(long actorId, long topicId, long categoryId, String reason) {
 		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
-		Category target = categories.findById(categoryId).orElseThrow(() -> Refusal.invalid("categoryId", "category.unknown"));
+		Category target = categories.findById(categoryId)
+				.orElseThrow(() -> Refusal.invalid("categoryId", "category.unknown"));
 		long before = topic.getCategoryId();
 		topic.moveTo(target);
 		events.publishEvent(new StaffAction(actorId, "topic.move", "TOPIC", topicId, reason,

@@ -1,5 +1,6 @@
 package org.steadfast.forum.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,13 +10,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
+import org.steadfast.forum.Post;
 import org.steadfast.forum.PostRepository;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.ReactionService;
+import org.steadfast.forum.TopicPages;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
 import org.steadfast.text.Markdown;
@@ -24,12 +28,15 @@ import org.steadfast.text.Markdown;
 class PostController {
 
 	private final ForumQueries queries;
+	private final TopicPages pages;
 	private final TopicService topics;
 	private final ReactionService reactions;
 	private final PostRepository posts;
 
-	PostController(ForumQueries queries, TopicService topics, ReactionService reactions, PostRepository posts) {
+	PostController(ForumQueries queries, TopicPages pages, TopicService topics, ReactionService reactions,
+			PostRepository posts) {
 		this.queries = queries;
+		this.pages = pages;
 		this.topics = topics;
 		this.reactions = reactions;
 		this.posts = posts;
@@ -50,8 +57,8 @@ class PostController {
 
 	@PostMapping("/p/{id}/edit")
 	String edit(@PathVariable long id, EditForm form, @RequestParam(required = false) String preview,
-			@AuthenticationPrincipal MemberPrincipal me, jakarta.servlet.http.HttpServletResponse response, Model model,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
 		var post = editable(id, me);
 		var topic = queries.topic(Viewer.current(), post.getTopicId()).orElseThrow(Refusal::notFound);
 		BindingResult errors = new DirectFieldBindingResult(form, "editForm");
@@ -77,7 +84,7 @@ class PostController {
 			}
 			TopicController.busy(e, response);
 			if (e.reason() == Refusal.Reason.CONFLICT) {
-				response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
 				// Show what the post says now, keep what this member typed, and let them save again on top.
 				var current = posts.findById(id).orElseThrow(Refusal::notFound);
 				model.addAttribute("currentHtml", current.getHtml());
@@ -87,7 +94,7 @@ class PostController {
 		}
 	}
 
-	private String showEdit(org.steadfast.forum.Post post, String topicTitle, EditForm form, BindingResult errors,
+	private String showEdit(Post post, String topicTitle, EditForm form, BindingResult errors,
 			Model model) {
 		model.addAttribute("editForm", form);
 		if (errors != null) {
@@ -101,7 +108,7 @@ class PostController {
 		return "forum/edit";
 	}
 
-	private org.steadfast.forum.Post editable(long id, MemberPrincipal me) {
+	private Post editable(long id, MemberPrincipal me) {
 		var post = posts.findById(id).orElseThrow(Refusal::notFound);
 		if (queries.topic(Viewer.current(), post.getTopicId()).isEmpty()
 				|| post.getStatus() == ContentStatus.DELETED) {
@@ -125,13 +132,13 @@ class PostController {
 		model.addAttribute("postId", id);
 		model.addAttribute("postNumber", post.getNumber());
 		model.addAttribute("currentHtml", post.getHtml());
-		model.addAttribute("revisions", queries.revisions(id));
+		model.addAttribute("revisions", pages.revisions(id));
 		return "forum/history";
 	}
 
 	@PostMapping("/p/{id}/delete")
 	String delete(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		topics.delete(id, me.id(), me.isStaff());
 		redirect.addFlashAttribute("notice", "post.deleted");
 		return "redirect:" + location(Viewer.current(), id);

@@ -1,15 +1,20 @@
 package org.steadfast.forum.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.AlreadyPostedException;
 import org.steadfast.forum.CategoryService;
@@ -17,12 +22,15 @@ import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ForumViews.TopicPage;
 import org.steadfast.forum.FormTokens;
+import org.steadfast.forum.PostingRules;
 import org.steadfast.forum.ReadState;
 import org.steadfast.forum.SimilarTopics;
 import org.steadfast.forum.TagNames;
+import org.steadfast.forum.TopicPages;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
 import org.steadfast.text.Markdown;
+import org.steadfast.web.Pages;
 
 @Controller
 class TopicController {
@@ -31,15 +39,17 @@ class TopicController {
 	static final int SIMILAR_TOPICS = 5;
 
 	private final ForumQueries queries;
+	private final TopicPages pages;
 	private final TopicService topics;
 	private final CategoryService categories;
 	private final ReadState readState;
 	private final FormTokens formTokens;
 	private final ObjectProvider<SimilarTopics> similarTopics;
 
-	TopicController(ForumQueries queries, TopicService topics, CategoryService categories, ReadState readState,
-			FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics) {
+	TopicController(ForumQueries queries, TopicPages pages, TopicService topics, CategoryService categories,
+			ReadState readState, FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics) {
 		this.queries = queries;
+		this.pages = pages;
 		this.topics = topics;
 		this.categories = categories;
 		this.readState = readState;
@@ -56,15 +66,15 @@ class TopicController {
 	@GetMapping("/t/{id}/{slug}")
 	String topic(@PathVariable long id, @PathVariable String slug, @RequestParam(name = "page", defaultValue = "1") String pageParam,
 			@RequestParam(required = false) Long quote, Model model) {
-		int page = org.steadfast.web.Pages.number(pageParam);
+		int page = Pages.number(pageParam);
 		Viewer viewer = Viewer.current();
-		TopicPage topicPage = queries.topicPage(viewer, id, page).orElseThrow(Refusal::notFound);
+		TopicPage topicPage = pages.topicPage(viewer, id, page).orElseThrow(Refusal::notFound);
 		if (!topicPage.topic().slug().equals(slug) || topicPage.page() != page && page != 1) {
 			return "redirect:" + Links.topic(id, topicPage.topic().slug(), topicPage.page());
 		}
 		String body = "";
 		if (quote != null && viewer.isMember()) {
-			body = queries.quote(viewer, id, quote).orElse("");
+			body = pages.quote(viewer, id, quote).orElse("");
 		}
 		return showTopic(topicPage, viewer, new ReplyForm(body, null), model);
 	}
@@ -86,9 +96,9 @@ class TopicController {
 	@PostMapping("/t/{id}/reply")
 	String reply(@PathVariable long id, ReplyForm form, @RequestParam(required = false) String preview,
 			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		Viewer viewer = Viewer.current();
-		TopicPage current = queries.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(Refusal::notFound);
+		TopicPage current = pages.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(Refusal::notFound);
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 			return replyAgain(current, form, model);
@@ -112,8 +122,8 @@ class TopicController {
 	 * the post the first submission made. A refusal the member can fix goes back to the form;
 	 * not-found and forbidden become error pages.
 	 */
-	private String submit(String formToken, java.util.function.Supplier<String> post,
-			java.util.function.Function<Refusal, String> onRefused) {
+	private String submit(String formToken, Supplier<String> post,
+			Function<Refusal, String> onRefused) {
 		try {
 			return post.get();
 		}
@@ -165,15 +175,15 @@ class TopicController {
 	@PostMapping("/t/new")
 	String startTopic(TopicForm form, @RequestParam(required = false) String preview,
 			@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		var errors = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
+			RedirectAttributes redirect) {
+		var errors = new DirectFieldBindingResult(form, "topicForm");
 		var parsedTags = TagNames.parseList(form.tags());
 		parsedTags.error().ifPresent(key -> errors.rejectValue("tags", key));
 		if (form.category() == null || categories.byId(form.category()).filter(c -> !c.archived()).isEmpty()) {
 			errors.rejectValue("categoryId", "category.choose");
 		}
-		org.steadfast.forum.PostingRules.checkTitle(form.title()).ifPresent(key -> errors.rejectValue("title", key));
-		org.steadfast.forum.PostingRules.checkBody(form.body()).ifPresent(key -> errors.rejectValue("body", key));
+		PostingRules.checkTitle(form.title()).ifPresent(key -> errors.rejectValue("title", key));
+		PostingRules.checkBody(form.body()).ifPresent(key -> errors.rejectValue("body", key));
 		if (preview != null || errors.hasErrors()) {
 			if (preview != null) {
 				model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
@@ -202,12 +212,12 @@ class TopicController {
 	}
 
 	/** The form and then its errors: a model attribute replaced after its BindingResult would drop the errors. */
-	private String topicForm(TopicForm form, org.springframework.validation.BindingResult errors, Model model) {
+	private String topicForm(TopicForm form, BindingResult errors, Model model) {
 		model.addAttribute("topicForm", form);
 		if (errors != null) {
-			var rebound = new org.springframework.validation.DirectFieldBindingResult(form, "topicForm");
+			var rebound = new DirectFieldBindingResult(form, "topicForm");
 			rebound.addAllErrors(errors);
-			model.addAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + "topicForm", rebound);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "topicForm", rebound);
 		}
 		model.addAttribute("categories", categories.open());
 		return "forum/new-topic";
