@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Utc;
 
 /**
  * Single-use tokens mailed to members: verifying an address, resetting a password, confirming a
@@ -97,7 +97,7 @@ public class AccountTokens {
 		}
 		Member member = found.get();
 		long recent = jdbc.sql("select count(*) from account_token where member_id = ? and purpose = 'RESET' and created_at > ?")
-				.params(member.getId(), utc(clock.instant().minus(RESET_RESEND_PAUSE))).query(Long.class).single();
+				.params(member.getId(), Utc.of(clock.instant().minus(RESET_RESEND_PAUSE))).query(Long.class).single();
 		if (recent > 0) {
 			return;
 		}
@@ -135,7 +135,7 @@ public class AccountTokens {
 		}
 		member.setPasswordHash(passwordEncoder.encode(newPassword));
 		jdbc.sql("update account_token set used_at = ? where member_id = ? and purpose = 'RESET' and used_at is null")
-				.params(utc(clock.instant()), memberId).update();
+				.params(Utc.of(clock.instant()), memberId).update();
 		// Whoever knew the old password should not stay signed in anywhere.
 		sessions.endAllFor(memberId);
 		return Outcome.OK;
@@ -197,7 +197,7 @@ public class AccountTokens {
 		jdbc.sql("""
 				insert into account_token (member_id, purpose, token_hash, new_email, created_at, expires_at)
 				values (?, ?, ?, ?, ?, ?)""")
-				.params(memberId, purpose.name(), hash(token), newEmail, utc(now), utc(now.plus(validity))).update();
+				.params(memberId, purpose.name(), hash(token), newEmail, Utc.of(now), Utc.of(now.plus(validity))).update();
 		return token;
 	}
 
@@ -208,7 +208,7 @@ public class AccountTokens {
 		if (!wellFormed(token)) {
 			return new Consumed(Outcome.UNKNOWN, 0);
 		}
-		LocalDateTime now = utc(clock.instant());
+		LocalDateTime now = Utc.of(clock.instant());
 		int used = jdbc.sql("""
 				update account_token set used_at = ?
 				where token_hash = ? and purpose = ? and used_at is null and expires_at > ?""")
@@ -232,7 +232,7 @@ public class AccountTokens {
 				.query((rs, n) -> new Row(rs.getObject(1, LocalDateTime.class), rs.getObject(2, LocalDateTime.class)))
 				.optional()
 				.map(row -> row.usedAt() != null ? Outcome.USED
-						: row.expiresAt().isAfter(utc(clock.instant())) ? Outcome.OK : Outcome.EXPIRED)
+						: row.expiresAt().isAfter(Utc.of(clock.instant())) ? Outcome.OK : Outcome.EXPIRED)
 				.orElse(Outcome.UNKNOWN);
 	}
 
@@ -247,9 +247,5 @@ public class AccountTokens {
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	private static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 }

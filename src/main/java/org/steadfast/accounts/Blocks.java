@@ -19,6 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Blocks {
 
+	/**
+	 * The members whom the member bound to {@code :me} blocked or was blocked by, one
+	 * {@code member_id} a row, for another module's statement that must stay one statement (a topic
+	 * page's own part for its reader): the rule is then still written here only.
+	 */
+	public static final String EITHER_WAY_OF_ME = """
+			select blocked_id as member_id from member_block where blocker_id = :me
+			union all select blocker_id from member_block where blocked_id = :me""";
+
 	private final JdbcClient jdbc;
 
 	Blocks(JdbcClient jdbc) {

@@ -1,13 +1,19 @@
 package org.steadfast.accounts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Utc;
 import org.steadfast.text.PlainText;
 
 /** Creates members and changes their settings. Every rule is checked here, whatever the caller. */
@@ -18,11 +24,11 @@ public class MemberService {
 	private final PasswordEncoder passwordEncoder;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 	private final AccountTokens tokens;
 
 	MemberService(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc, AccountTokens tokens) {
+			Clock clock, JdbcClient jdbc, AccountTokens tokens) {
 		this.tokens = tokens;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
@@ -180,24 +186,24 @@ public class MemberService {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.List<Member> search(String prefix) {
+	public List<Member> search(String prefix) {
 		String key = prefix == null ? "" : Member.key(prefix).replace("%", "").replace("_", "\\_");
-		return members.search(key, org.springframework.data.domain.PageRequest.of(0, 50));
+		return members.search(key, PageRequest.of(0, 50));
 	}
 
 	/** Suspends (or, with a far-off date, bans) a member until {@code until}; null lifts it. */
 	@Transactional
-	public void suspend(long memberId, java.time.Instant until, String reason) {
+	public void suspend(long memberId, Instant until, String reason) {
 		members.findById(memberId).orElseThrow().suspend(until, until == null ? null : reason);
 	}
 
 	/** The suspension of the account behind a login, for the sign-in page to explain it. */
-	public record Suspension(java.time.Instant until, String reason) {
+	public record Suspension(Instant until, String reason) {
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Suspension> suspensionOf(String login) {
-		String key = login == null ? "" : login.trim().toLowerCase(java.util.Locale.ROOT);
+		String key = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
 		return members.findByLogin(key).stream().findFirst()
 				.filter(m -> m.getSuspendedUntil() != null && m.getSuspendedUntil().isAfter(clock.instant()))
 				.map(m -> new Suspension(m.getSuspendedUntil(), m.getSuspensionReason()));
@@ -211,7 +217,7 @@ public class MemberService {
 		}
 		members.findById(blockedId).orElseThrow();
 		jdbc.sql("insert ignore into member_block (blocker_id, blocked_id, created_at) values (?, ?, ?)")
-				.params(blockerId, blockedId, java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+				.params(blockerId, blockedId, Utc.of(clock.instant()))
 				.update();
 		events.publishEvent(new MemberBlocked(blockerId, blockedId));
 	}

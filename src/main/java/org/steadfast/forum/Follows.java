@@ -1,13 +1,12 @@
 package org.steadfast.forum;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.common.Refusal;
+import org.steadfast.common.Utc;
 
 /**
  * Topics members follow. Starting or replying to a topic follows it (in the posting transaction);
@@ -56,6 +55,6 @@ public class Follows {
 	/** Called while posting: idempotent, so a second reply changes nothing. */
 	void add(long memberId, long topicId) {
 		jdbc.sql("insert ignore into topic_follow (member_id, topic_id, created_at) values (?, ?, ?)")
-				.params(memberId, topicId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+				.params(memberId, topicId, Utc.of(clock.instant())).update();
 	}
 }

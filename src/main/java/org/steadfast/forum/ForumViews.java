@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.steadfast.accounts.Role;
 
-/** Read models the pages render: built by {@link ForumQueries} from projections, never entities. */
+/**
+ * Read models the pages render: built by {@link ForumQueries} and {@link TopicPages} from
+ * projections, never entities.
+ */
 public final class ForumViews {
 
 	private ForumViews() {

@@ -12,12 +12,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import jakarta.persistence.OneToMany;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.search.engine.backend.types.Aggregable;
@@ -34,6 +37,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDe
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.steadfast.common.Refusal;
 
 /**
  * A thread: its first post and replies. The counters that lists show (replies, last activity,
@@ -123,7 +127,7 @@ public class Topic {
 	private long version;
 
 	/** The opening post as just written, with what screening found; not stored. */
-	@jakarta.persistence.Transient
+	@Transient
 	private Post firstPost;
 
 	protected Topic() {
@@ -146,41 +150,99 @@ public class Topic {
 		posts.add(post);
 	}
 
+	/** Tagged when it is started; a tag's later rename or merge changes the rows in bulk (TagService). */
+	void tagWith(Collection<Tag> tags) {
+		this.tags = new LinkedHashSet<>(tags);
+	}
+
+	/** Screening held the opening post: the topic waits with it for a moderator. */
+	void holdForReview() {
+		this.status = ContentStatus.PENDING;
+	}
+
+	void written(Post firstPost) {
+		this.firstPost = firstPost;
+	}
+
+	/** A locked topic takes replies and edits from staff only. */
+	void acceptWrite(boolean staff) {
+		if (locked && !staff) {
+			throw new Refusal(Refusal.Reason.LOCKED, null, "topic.locked");
+		}
+	}
+
+	/** A new title from an edit of the opening post; the slug follows it. */
 	void retitle(String title) {
 		this.title = title;
 		this.slug = Slugs.slugify(title);
 	}
 
-	void setTags(Set<Tag> tags) {
-		this.tags = tags;
+	/** Only the topic's author marks a helpful reply, and only in an advice category. */
+	void checkHelpfulMarker(long memberId, Category category) {
+		if (!Objects.equals(authorId, memberId)) {
+			throw Refusal.forbidden("helpful.onlyAuthor");
+		}
+		if (!category.isAdvice()) {
+			throw Refusal.forbidden("helpful.onlyAdvice");
+		}
 	}
 
-	void setHelpfulPostId(Long postId) {
-		this.helpfulPostId = postId;
+	/** The visible reply that helped, or none (null) to clear the mark. */
+	void markHelpful(Post reply) {
+		if (reply != null && (!reply.getTopicId().equals(id) || reply.getNumber() == 1
+				|| reply.getStatus() != ContentStatus.VISIBLE)) {
+			throw Refusal.invalid(null, "helpful.invalid");
+		}
+		this.helpfulPostId = reply == null ? null : reply.getId();
 	}
 
-	void setPinned(boolean pinned) {
-		this.pinned = pinned;
+	/** A deleted post no longer counts as the one that helped. */
+	void postDeleted(Post post) {
+		if (Objects.equals(helpfulPostId, post.getId())) {
+			this.helpfulPostId = null;
+		}
 	}
 
-	void setLocked(boolean locked) {
-		this.locked = locked;
+	/** The author of a plan chooses who may read it, at any time; answers whether that changed. */
+	boolean changeVisibility(long memberId, Visibility visibility) {
+		if (!Objects.equals(authorId, memberId) || kind != TopicKind.PLAN) {
+			throw Refusal.forbidden("post.notYours");
+		}
+		if (this.visibility == visibility) {
+			return false;
+		}
+		showTo(visibility);
+		return true;
 	}
 
-	void setStatus(ContentStatus status) {
-		this.status = status;
-	}
-
-	void setCategoryId(Long categoryId) {
-		this.categoryId = categoryId;
-	}
-
-	void setVisibility(Visibility visibility) {
+	/** Who may read the topic from now on (the rule of who may choose is {@link #changeVisibility}'s). */
+	void showTo(Visibility visibility) {
 		this.visibility = visibility;
 	}
 
-	void written(Post firstPost) {
-		this.firstPost = firstPost;
+	/** A moderator's decision on the opening post carries the topic with it. */
+	void followFirstPost(ContentStatus status) {
+		this.status = status;
+	}
+
+	void pin() {
+		this.pinned = true;
+	}
+
+	void unpin() {
+		this.pinned = false;
+	}
+
+	void lock() {
+		this.locked = true;
+	}
+
+	void unlock() {
+		this.locked = false;
+	}
+
+	void moveTo(Category category) {
+		this.categoryId = category.getId();
 	}
 
 	/** The opening post, on a topic just started (null on topics loaded later). */

@@ -1,25 +1,35 @@
 package org.steadfast.forum;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.MemberRepository;
+import org.steadfast.common.Refusal;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.ForumEvents.PostCreated;
 import org.steadfast.forum.ForumEvents.PostDeleted;
 import org.steadfast.forum.ForumEvents.PostEdited;
+import org.steadfast.forum.ForumEvents.PostScreened;
 import org.steadfast.forum.ForumEvents.TopicStarted;
 import org.steadfast.text.Markdown;
 import org.steadfast.text.PlainText;
-import org.steadfast.common.Refusal;
+import org.steadfast.text.RenderedText;
 
 /**
- * Starting topics, replying, editing and deleting posts. Every rule (length, visibility, locks,
- * limits, one-time form tokens) is enforced here, so no form or caller can skip one.
+ * Starting topics, replying, editing and deleting posts, as members write them (staff actions are
+ * {@link TopicModeration}'s). Every rule (length, visibility, locks, limits, one-time form tokens)
+ * is enforced here or by the {@link Topic} itself, so no form or caller can skip one.
  */
 @Service
 public class TopicService {
@@ -37,12 +47,12 @@ public class TopicService {
 	private final Clock clock;
 	private final List<PostGuard> guards;
 	private final Follows follows;
-	private final jakarta.persistence.EntityManager entityManager;
+	private final EntityManager entityManager;
 
 	TopicService(TopicRepository topics, PostRepository posts, PostRevisionRepository revisions,
 			CategoryRepository categories, TagService tags, MemberRepository members, FormTokens formTokens,
 			ForumProperties limits, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			List<PostGuard> guards, Follows follows, jakarta.persistence.EntityManager entityManager) {
+			List<PostGuard> guards, Follows follows, EntityManager entityManager) {
 		this.follows = follows;
 		this.entityManager = entityManager;
 		this.topics = topics;
@@ -106,9 +116,9 @@ public class TopicService {
 		// key (a shared lock): concurrent topics in one category queue here instead of deadlocking.
 		jdbc.sql("update category set topic_count = topic_count + 1 where id = ?").param(category.getId()).update();
 		Topic topic = new Topic(category.getId(), request.kind(), request.visibility(), title, authorId, now);
-		topic.setTags(new java.util.LinkedHashSet<>(tags.findOrCreate(request.tagNames())));
+		topic.tagWith(tags.findOrCreate(request.tagNames()));
 		if (screening.hold()) {
-			topic.setStatus(ContentStatus.PENDING);
+			topic.holdForReview();
 		}
 		topics.save(topic);
 		Post first = posts.save(new Post(topic, 1, authorId, screening.body(), render(screening.body()),
@@ -125,9 +135,9 @@ public class TopicService {
 	}
 
 	/** Renders a post with its {@code @username} mentions linked, for members who exist. */
-	private org.steadfast.text.RenderedText render(String body) {
-		return Markdown.DEFAULT.render(body, names -> names.isEmpty() ? java.util.Set.of()
-				: java.util.Set.copyOf(jdbc.sql("select username_key from member where username_key in (:keys)")
+	private RenderedText render(String body) {
+		return Markdown.DEFAULT.render(body, names -> names.isEmpty() ? Set.of()
+				: Set.copyOf(jdbc.sql("select username_key from member where username_key in (:keys)")
 						.param("keys", names).query(String.class).list()));
 	}
 
@@ -143,9 +153,7 @@ public class TopicService {
 		if (!viewer.canRead(topic)) {
 			throw Refusal.notFound();
 		}
-		if (topic.isLocked() && !staff) {
-			throw new Refusal(Refusal.Reason.LOCKED, null, "topic.locked");
-		}
+		topic.acceptWrite(staff);
 		claimPosting(authorId);
 		Instant now = clock.instant();
 		// Read after the claim: a deletion committed while this reply waited is seen.
@@ -161,7 +169,7 @@ public class TopicService {
 		// The counter update locks the topic row until commit, so concurrent replies take their
 		// numbers one after another; it works alike on H2, MySQL and MariaDB.
 		jdbc.sql("update topic set reply_count = reply_count + 1, last_posted_at = ?, last_poster_id = ? where id = ?")
-				.params(ForumQueries.utc(now), authorId, topicId).update();
+				.params(Utc.of(now), authorId, topicId).update();
 		int replies = jdbc.sql("select reply_count from topic where id = ?").param(topicId).query(Integer.class).single();
 		Post post = posts.save(new Post(topic, replies + 1, authorId, screening.body(),
 				render(screening.body()), now));
@@ -188,9 +196,7 @@ public class TopicService {
 		if (!Objects.equals(post.getAuthorId(), editorId) && !staff) {
 			throw Refusal.forbidden("post.notYours");
 		}
-		if (topic.isLocked() && !staff) {
-			throw new Refusal(Refusal.Reason.LOCKED, null, "topic.locked");
-		}
+		topic.acceptWrite(staff);
 		String body = PostingRules.normalizeBody(text);
 		PostingRules.checkBody(body).ifPresent(key -> {
 			throw Refusal.invalid("body", key);
@@ -238,7 +244,7 @@ public class TopicService {
 	 */
 	private Post lockedPost(long postId) {
 		Post post = posts.findById(postId).orElseThrow(Refusal::notFound);
-		entityManager.refresh(post, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+		entityManager.refresh(post, LockModeType.PESSIMISTIC_WRITE);
 		return post;
 	}
 
@@ -249,7 +255,7 @@ public class TopicService {
 	 * without first sharing it, so waiting writers cannot deadlock on it.
 	 */
 	private void claimPosting(long memberId) {
-		var now = ForumQueries.utc(clock.instant());
+		var now = Utc.of(clock.instant());
 		jdbc.sql("insert into posting_claim (member_id, claimed_at) values (?, ?) on duplicate key update claimed_at = ?")
 				.params(memberId, now, now).update();
 	}
@@ -272,9 +278,7 @@ public class TopicService {
 			throw Refusal.forbidden("post.notYours");
 		}
 		post.setStatus(ContentStatus.DELETED);
-		if (Objects.equals(topic.getHelpfulPostId(), post.getId())) {
-			topic.setHelpfulPostId(null);
-		}
+		topic.postDeleted(post);
 		events.publishEvent(new PostDeleted(post.getId(), topic.getId(), memberId));
 		return post;
 	}
@@ -286,21 +290,8 @@ public class TopicService {
 		if (!new Viewer(memberId, false).canRead(topic)) {
 			throw Refusal.notFound();
 		}
-		if (!Objects.equals(topic.getAuthorId(), memberId)) {
-			throw Refusal.forbidden("helpful.onlyAuthor");
-		}
-		Category category = categories.findById(topic.getCategoryId()).orElseThrow();
-		if (!category.isAdvice()) {
-			throw Refusal.forbidden("helpful.onlyAdvice");
-		}
-		if (postId != null) {
-			Post post = posts.findById(postId).orElseThrow(Refusal::notFound);
-			if (!post.getTopicId().equals(topicId) || post.getNumber() == 1
-					|| post.getStatus() != ContentStatus.VISIBLE) {
-				throw Refusal.invalid(null, "helpful.invalid");
-			}
-		}
-		topic.setHelpfulPostId(postId);
+		topic.checkHelpfulMarker(memberId, categories.findById(topic.getCategoryId()).orElseThrow());
+		topic.markHelpful(postId == null ? null : posts.findById(postId).orElseThrow(Refusal::notFound));
 	}
 
 	/** Every guard checks the writer and the text; the first that changes the body passes it on. */
@@ -309,7 +300,7 @@ public class TopicService {
 		for (PostGuard guard : guards) {
 			guard.checkCanWrite(authorId);
 			PostGuard.Screening s = guard.screen(authorId, title, result.body());
-			var reasons = new java.util.TreeSet<>(result.reasons());
+			var reasons = new TreeSet<>(result.reasons());
 			reasons.addAll(s.reasons());
 			result = new PostGuard.Screening(s.body(), result.hold() || s.hold(), reasons, result.crisis() || s.crisis());
 		}
@@ -323,7 +314,7 @@ public class TopicService {
 		post.screened(screening);
 		if (screening.needsReview()) {
 			posts.flush();
-			events.publishEvent(new ForumEvents.PostScreened(post.getId(), topic.getId(), post.getAuthorId(),
+			events.publishEvent(new PostScreened(post.getId(), topic.getId(), post.getAuthorId(),
 					screening.reasons(), screening.hold(), screening.crisis()));
 		}
 	}
@@ -335,9 +326,9 @@ public class TopicService {
 
 	/** The post that a used form token created, if any. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Long> postForToken(String formToken) {
+	public Optional<Long> postForToken(String formToken) {
 		if (formToken == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		return jdbc.sql("select post_id from used_form_token where token_hash = ?")
 				.param(FormTokens.hash(formToken)).query(Long.class).optional();
@@ -354,7 +345,7 @@ public class TopicService {
 
 	private void recordToken(String formToken, long memberId, long postId, Instant now) {
 		jdbc.sql("insert into used_form_token (token_hash, member_id, post_id, created_at) values (?, ?, ?, ?)")
-				.params(FormTokens.hash(formToken), memberId, postId, ForumQueries.utc(now))
+				.params(FormTokens.hash(formToken), memberId, postId, Utc.of(now))
 				.update();
 	}
 
@@ -369,7 +360,7 @@ public class TopicService {
 		}
 		var joined = members.findById(authorId).orElseThrow().getCreatedAt();
 		if (joined.isAfter(now.minus(limits.getNewMemberAge()))
-				&& posts.countByAuthorIdAndCreatedAtAfter(authorId, now.minus(java.time.Duration.ofDays(1))) >= limits
+				&& posts.countByAuthorIdAndCreatedAtAfter(authorId, now.minus(Duration.ofDays(1))) >= limits
 						.getNewMemberDailyCap()) {
 			throw new Refusal(Refusal.Reason.TOO_FAST, null, "posting.dailyCap");
 		}
@@ -379,64 +370,9 @@ public class TopicService {
 	@Transactional
 	public void changeVisibility(long topicId, long authorId, Visibility visibility) {
 		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
-		if (!Objects.equals(topic.getAuthorId(), authorId) || topic.getKind() != TopicKind.PLAN) {
-			throw Refusal.forbidden("post.notYours");
-		}
-		if (topic.getVisibility() != visibility) {
-			topic.setVisibility(visibility);
+		if (topic.changeVisibility(authorId, visibility)) {
 			topics.flush();
 			tags.recount(topic.getTags().stream().map(Tag::getId).toList());
 		}
-	}
-
-	/**
-	 * A moderator's decision about a post: shown, hidden or deleted. The first post carries its
-	 * topic with it, so hiding a topic's opening post hides the topic from lists too.
-	 */
-	@Transactional
-	public void moderatePost(long actorId, long postId, ContentStatus status, String action, String reason) {
-		Post post = posts.findById(postId).orElseThrow(Refusal::notFound);
-		String before = post.getStatus().name();
-		post.setStatus(status);
-		events.publishEvent(new ForumEvents.StaffAction(actorId, action, "POST", postId, reason, before, status.name()));
-		Topic topic = topics.findById(post.getTopicId()).orElseThrow();
-		if (post.getNumber() == 1) {
-			topic.setStatus(status);
-			topics.flush();
-			tags.recount(topic.getTags().stream().map(Tag::getId).toList());
-		}
-		if (ContentStatus.PENDING.name().equals(before) && status == ContentStatus.VISIBLE) {
-			events.publishEvent(new ForumEvents.PostPublished(postId, topic.getId(), post.getAuthorId(), post.getNumber(),
-					topic.getKind()));
-		}
-	}
-
-	@Transactional
-	public void move(long actorId, long topicId, long categoryId, String reason) {
-		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
-		Category target = categories.findById(categoryId).orElseThrow(() -> Refusal.invalid("categoryId", "category.unknown"));
-		long before = topic.getCategoryId();
-		topic.setCategoryId(target.getId());
-		events.publishEvent(new ForumEvents.StaffAction(actorId, "topic.move", "TOPIC", topicId, reason,
-				String.valueOf(before), String.valueOf(target.getId())));
-	}
-
-	/** Moderator and admin actions on a topic. */
-	@Transactional
-	public void setPinned(long actorId, long topicId, boolean pinned, String reason) {
-		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
-		String before = String.valueOf(topic.isPinned());
-		topic.setPinned(pinned);
-		events.publishEvent(new ForumEvents.StaffAction(actorId, pinned ? "topic.pin" : "topic.unpin", "TOPIC", topicId,
-				reason, before, String.valueOf(pinned)));
-	}
-
-	@Transactional
-	public void setLocked(long actorId, long topicId, boolean locked, String reason) {
-		Topic topic = topics.findById(topicId).orElseThrow(Refusal::notFound);
-		String before = String.valueOf(topic.isLocked());
-		topic.setLocked(locked);
-		events.publishEvent(new ForumEvents.StaffAction(actorId, locked ? "topic.lock" : "topic.unlock", "TOPIC", topicId,
-				reason, before, String.valueOf(locked)));
 	}
 }

@@ -17,8 +17,10 @@ import org.steadfast.forum.ContentStatus;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.PostRepository;
+import org.steadfast.forum.TopicModeration;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
+import org.steadfast.moderation.internal.SanctionsInForce;
 import org.steadfast.text.PlainText;
 
 /**
@@ -44,6 +46,7 @@ public class ModerationService {
 
 	private final JdbcClient jdbc;
 	private final TopicService topics;
+	private final TopicModeration topicModeration;
 	private final ForumQueries forum;
 	private final PostRepository posts;
 	private final MemberService members;
@@ -51,14 +54,15 @@ public class ModerationService {
 	private final ModerationProperties properties;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final org.steadfast.moderation.internal.SanctionsInForce sanctionsInForce;
+	private final SanctionsInForce sanctionsInForce;
 
-	ModerationService(JdbcClient jdbc, TopicService topics, ForumQueries forum, PostRepository posts,
-			MemberService members, AuditLog audit, ModerationProperties properties, ApplicationEventPublisher events,
-			Clock clock, org.steadfast.moderation.internal.SanctionsInForce sanctionsInForce) {
+	ModerationService(JdbcClient jdbc, TopicService topics, TopicModeration topicModeration, ForumQueries forum,
+			PostRepository posts, MemberService members, AuditLog audit, ModerationProperties properties,
+			ApplicationEventPublisher events, Clock clock, SanctionsInForce sanctionsInForce) {
 		this.sanctionsInForce = sanctionsInForce;
 		this.jdbc = jdbc;
 		this.topics = topics;
+		this.topicModeration = topicModeration;
 		this.forum = forum;
 		this.posts = posts;
 		this.members = members;
@@ -109,7 +113,7 @@ public class ModerationService {
 				.query(Integer.class).single();
 		queue(postId, reason == FlagReason.CRISIS ? "crisis-flag" : "flagged", false, reason == FlagReason.CRISIS, flags);
 		if (flags >= properties.getFlagThreshold() && post.getStatus() == ContentStatus.VISIBLE) {
-			topics.moderatePost(0, postId, ContentStatus.HIDDEN, "post.hiddenByFlags", flags + " flags");
+			topicModeration.moderatePost(0, postId, ContentStatus.HIDDEN, "post.hiddenByFlags", flags + " flags");
 		}
 		if (reason == FlagReason.CRISIS) {
 			events.publishEvent(new CrisisConcernRaised(postId, post.getAuthorId()));
@@ -156,19 +160,19 @@ public class ModerationService {
 		String action = "post." + decision.name().toLowerCase(Locale.ROOT);
 		switch (decision) {
 			case APPROVE, DISMISS -> {
-				topics.moderatePost(moderatorId, postId, ContentStatus.VISIBLE, action, reason);
+				topicModeration.moderatePost(moderatorId, postId, ContentStatus.VISIBLE, action, reason);
 				jdbc.sql("update flag set resolved = true where post_id = ?").param(postId).update();
 			}
-			case HIDE -> topics.moderatePost(moderatorId, postId, ContentStatus.HIDDEN, action, reason);
-			case DELETE -> topics.moderatePost(moderatorId, postId, ContentStatus.DELETED, action, reason);
-			case LOCK, UNLOCK -> topics.setLocked(moderatorId, post.getTopicId(), decision == Decision.LOCK, reason);
-			case PIN, UNPIN -> topics.setPinned(moderatorId, post.getTopicId(), decision == Decision.PIN, reason);
+			case HIDE -> topicModeration.moderatePost(moderatorId, postId, ContentStatus.HIDDEN, action, reason);
+			case DELETE -> topicModeration.moderatePost(moderatorId, postId, ContentStatus.DELETED, action, reason);
+			case LOCK, UNLOCK -> topicModeration.setLocked(moderatorId, post.getTopicId(), decision == Decision.LOCK, reason);
+			case PIN, UNPIN -> topicModeration.setPinned(moderatorId, post.getTopicId(), decision == Decision.PIN, reason);
 			case MOVE -> {
 				if (categoryId == null) {
 					throw new Refusal(Refusal.Reason.INVALID, "review.chooseCategory");
 				}
 				try {
-					topics.move(moderatorId, post.getTopicId(), categoryId, reason);
+					topicModeration.move(moderatorId, post.getTopicId(), categoryId, reason);
 				}
 				catch (Refusal e) {
 					throw new Refusal(Refusal.Reason.INVALID, e.messageKey());

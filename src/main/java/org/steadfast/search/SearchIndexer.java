@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.Post;
 import org.steadfast.forum.Topic;
 import org.steadfast.ops.NodeProperties;
@@ -228,12 +228,12 @@ public class SearchIndexer {
 		return jdbc.sql("select fingerprint, built_at, took_ms from search_index_state where name = ?")
 				.param(INDEX)
 				.query((rs, n) -> new Built(rs.getString(1),
-						rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC), Duration.ofMillis(rs.getLong(3))))
+						Utc.read(rs, "built_at"), Duration.ofMillis(rs.getLong(3))))
 				.optional();
 	}
 
 	private void record(String fingerprint, Instant builtAt, Duration took, long documents) {
-		LocalDateTime at = LocalDateTime.ofInstant(builtAt, ZoneOffset.UTC);
+		LocalDateTime at = Utc.of(builtAt);
 		int updated = jdbc.sql("update search_index_state set fingerprint = ?, built_at = ?, took_ms = ?, documents = ? where name = ?")
 				.params(fingerprint, at, took.toMillis(), documents, INDEX).update();
 		if (updated == 0) {

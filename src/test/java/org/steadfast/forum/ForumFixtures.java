@@ -20,12 +20,12 @@ public class ForumFixtures {
 
 	@Transactional
 	public void setTopicStatus(long topicId, ContentStatus status) {
-		topics.findById(topicId).orElseThrow().setStatus(status);
+		topics.findById(topicId).orElseThrow().followFirstPost(status);
 	}
 
 	@Transactional
 	public void setVisibility(long topicId, Visibility visibility) {
-		topics.findById(topicId).orElseThrow().setVisibility(visibility);
+		topics.findById(topicId).orElseThrow().showTo(visibility);
 	}
 
 	@Transactional

@@ -42,6 +42,9 @@ abstract class ForumScenarios {
 	TopicService topics;
 
 	@Autowired
+	TopicModeration moderation;
+
+	@Autowired
 	FormTokens formTokens;
 
 	@Autowired
@@ -230,7 +233,7 @@ abstract class ForumScenarios {
 		MemberPrincipal author = members.create("locked");
 		MemberPrincipal replier = members.create("latecomer");
 		Topic topic = topic(author, unique("Closed now"));
-		topics.setLocked(author.id(), topic.getId(), true, null);
+		moderation.setLocked(author.id(), topic.getId(), true, null);
 		String page = html(mvc.perform(post("/t/" + topic.getId() + "/reply").with(user(replier)).with(csrf())
 				.param("body", "My late but heartfelt reply").param("formToken", formTokens.issue(replier.id())))
 				.andExpect(status().isForbidden()));

@@ -19,6 +19,7 @@ import org.steadfast.forum.Post;
 import org.steadfast.forum.PostRepository;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.ReactionService;
+import org.steadfast.forum.TopicPages;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
 import org.steadfast.text.Markdown;
@@ -27,12 +28,15 @@ import org.steadfast.text.Markdown;
 class PostController {
 
 	private final ForumQueries queries;
+	private final TopicPages pages;
 	private final TopicService topics;
 	private final ReactionService reactions;
 	private final PostRepository posts;
 
-	PostController(ForumQueries queries, TopicService topics, ReactionService reactions, PostRepository posts) {
+	PostController(ForumQueries queries, TopicPages pages, TopicService topics, ReactionService reactions,
+			PostRepository posts) {
 		this.queries = queries;
+		this.pages = pages;
 		this.topics = topics;
 		this.reactions = reactions;
 		this.posts = posts;
@@ -127,7 +131,7 @@ class PostController {
 		model.addAttribute("postId", id);
 		model.addAttribute("postNumber", post.getNumber());
 		model.addAttribute("currentHtml", post.getHtml());
-		model.addAttribute("revisions", queries.revisions(id));
+		model.addAttribute("revisions", pages.revisions(id));
 		return "forum/history";
 	}
 

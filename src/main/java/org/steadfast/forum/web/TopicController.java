@@ -27,6 +27,7 @@ import org.steadfast.forum.PostingRules;
 import org.steadfast.forum.ReadState;
 import org.steadfast.forum.SimilarTopics;
 import org.steadfast.forum.TagNames;
+import org.steadfast.forum.TopicPages;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Viewer;
 import org.steadfast.text.Markdown;
@@ -39,15 +40,17 @@ class TopicController {
 	static final int SIMILAR_TOPICS = 5;
 
 	private final ForumQueries queries;
+	private final TopicPages pages;
 	private final TopicService topics;
 	private final CategoryService categories;
 	private final ReadState readState;
 	private final FormTokens formTokens;
 	private final ObjectProvider<SimilarTopics> similarTopics;
 
-	TopicController(ForumQueries queries, TopicService topics, CategoryService categories, ReadState readState,
-			FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics) {
+	TopicController(ForumQueries queries, TopicPages pages, TopicService topics, CategoryService categories,
+			ReadState readState, FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics) {
 		this.queries = queries;
+		this.pages = pages;
 		this.topics = topics;
 		this.categories = categories;
 		this.readState = readState;
@@ -65,13 +68,13 @@ class TopicController {
 	String topic(@PathVariable long id, @PathVariable String slug, @RequestParam(name = "page", defaultValue = "1") String pageParam,
 			@RequestParam(required = false) Long quote, Viewer viewer, Model model) {
 		int page = Pages.number(pageParam);
-		TopicPage topicPage = queries.topicPage(viewer, id, page).orElseThrow(Refusal::notFound);
+		TopicPage topicPage = pages.topicPage(viewer, id, page).orElseThrow(Refusal::notFound);
 		if (!topicPage.topic().slug().equals(slug) || topicPage.page() != page && page != 1) {
 			return "redirect:" + Links.topic(id, topicPage.topic().slug(), topicPage.page());
 		}
 		String body = "";
 		if (quote != null && viewer.isMember()) {
-			body = queries.quote(viewer, id, quote).orElse("");
+			body = pages.quote(viewer, id, quote).orElse("");
 		}
 		return showTopic(topicPage, viewer, new ReplyForm(body, null), model);
 	}
@@ -94,7 +97,7 @@ class TopicController {
 	String reply(@PathVariable long id, ReplyForm form, @RequestParam(required = false) String preview,
 			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
-		TopicPage current = queries.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(Refusal::notFound);
+		TopicPage current = pages.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(Refusal::notFound);
 		if (preview != null) {
 			model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 			return replyAgain(current, viewer, form, model);

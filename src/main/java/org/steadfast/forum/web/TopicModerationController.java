@@ -10,17 +10,17 @@ import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.Links;
-import org.steadfast.forum.TopicService;
+import org.steadfast.forum.TopicModeration;
 import org.steadfast.forum.Viewer;
 
 /** Pin and lock from the topic page. Security allows MODERATOR (and ADMIN) only under /mod. */
 @Controller
 class TopicModerationController {
 
-	private final TopicService topics;
+	private final TopicModeration topics;
 	private final ForumQueries queries;
 
-	TopicModerationController(TopicService topics, ForumQueries queries) {
+	TopicModerationController(TopicModeration topics, ForumQueries queries) {
 		this.topics = topics;
 		this.queries = queries;
 	}

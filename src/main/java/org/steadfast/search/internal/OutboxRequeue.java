@@ -1,8 +1,6 @@
 package org.steadfast.search.internal;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +9,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.steadfast.common.Utc;
 import org.steadfast.ops.Jobs;
 
 /**
@@ -51,7 +50,7 @@ class OutboxRequeue {
 		jobs.run(JOB, () -> {
 			int requeued = jdbc.sql("update hsearch_outbox_event set status = 'PENDING', retries = 0, process_after = ? "
 					+ "where status = 'ABORTED'")
-					.param(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+					.param(Utc.of(clock.instant()))
 					.update();
 			log.info("Search answers again: {} index changes set aside during the outage are back in line", requeued);
 			return "requeued " + requeued;

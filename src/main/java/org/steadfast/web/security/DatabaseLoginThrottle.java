@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.steadfast.common.Utc;
 
 /**
  * {@link LoginThrottle} shared by every node through the {@code login_failure} table. Keys are
@@ -41,13 +43,13 @@ public class DatabaseLoginThrottle implements LoginThrottle {
 		// until the oldest of them ages out.
 		List<LocalDateTime> recent = jdbc.sql("select failed_at from login_failure where key_hash = ? and failed_at > ? "
 				+ "order by failed_at desc limit " + maxFailures)
-				.params(key, utc(now.minus(window)))
+				.params(key, Utc.of(now.minus(window)))
 				.query(LocalDateTime.class)
 				.list();
 		if (recent.size() < maxFailures) {
 			return Duration.ZERO;
 		}
-		Instant oldest = recent.get(recent.size() - 1).toInstant(ZoneOffset.UTC);
+		Instant oldest = Utc.instant(recent.get(recent.size() - 1));
 		Duration wait = Duration.between(now, oldest.plus(window));
 		return wait.isNegative() ? Duration.ZERO : wait;
 	}
@@ -56,26 +58,22 @@ public class DatabaseLoginThrottle implements LoginThrottle {
 	public void failed(String... keys) {
 		Instant now = clock.instant();
 		if (keys.length > 0) {
-			List<Object> params = new java.util.ArrayList<>();
+			List<Object> params = new ArrayList<>();
 			for (String key : keys) {
 				params.add(hash(key));
-				params.add(utc(now));
+				params.add(Utc.of(now));
 			}
 			jdbc.sql("insert into login_failure (key_hash, failed_at) values "
-					+ String.join(", ", java.util.Collections.nCopies(keys.length, "(?, ?)")))
+					+ String.join(", ", Collections.nCopies(keys.length, "(?, ?)")))
 					.params(params).update();
 		}
 		// Keep the table as small as the window: rows older than it count for nothing.
-		jdbc.sql("delete from login_failure where failed_at < ?").param(utc(now.minus(window))).update();
+		jdbc.sql("delete from login_failure where failed_at < ?").param(Utc.of(now.minus(window))).update();
 	}
 
 	@Override
 	public void clear(String key) {
 		jdbc.sql("delete from login_failure where key_hash = ?").param(hash(key)).update();
-	}
-
-	private static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	static String hash(String key) {
