@@ -2,16 +2,21 @@ package org.steadfast.partners;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steadfast.partners.PartnerEvents.NudgeSent;
+import org.steadfast.accounts.MemberFacts;
+import org.steadfast.accounts.MemberFacts.Facts;
 import org.steadfast.common.Utc;
+import org.steadfast.partners.PartnerEvents.NudgeSent;
+import org.steadfast.plans.CheckInFacts;
 
 /**
  * Nudges a partner when a member has not checked in by their usual hour plus the grace period, in
@@ -25,64 +30,74 @@ public class Nudges {
 	public record Nudge(long lateMemberId, LocalDate localDate, Instant sentAt) {
 	}
 
-	private record Member(long partnershipId, long memberId, long partnerId, String zone, int hour) {
+	private record Member(long partnershipId, long memberId, long partnerId, int hour) {
 	}
 
 	private final JdbcClient jdbc;
 	private final PartnerProperties properties;
 	private final ApplicationEventPublisher events;
+	private final MemberFacts members;
+	private final CheckInFacts checkIns;
 
-	Nudges(JdbcClient jdbc, PartnerProperties properties, ApplicationEventPublisher events) {
+	Nudges(JdbcClient jdbc, PartnerProperties properties, ApplicationEventPublisher events, MemberFacts members,
+			CheckInFacts checkIns) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.events = events;
+		this.members = members;
+		this.checkIns = checkIns;
 	}
 
-	/** Sends the nudges due at {@code now}; returns how many were sent. */
+	/**
+	 * Sends the nudges due at {@code now}; returns how many were sent. A member is late when their
+	 * usual hour plus the grace period passed in their time zone and they have an active plan with
+	 * no check-in that day (a member without a plan has nothing to check in to).
+	 */
 	@Transactional
 	public int sendDue(Instant now) {
-		List<Member> members = jdbc.sql("""
-				select ps.id, m.id as member_id, case when ps.member_a = m.id then ps.member_b else ps.member_a end as partner_id,
-				       m.time_zone, coalesce(pp.check_in_hour, 20) as usual_hour
+		List<Member> partnered = new ArrayList<>();
+		jdbc.sql("""
+				select ps.id, ps.member_a, ps.member_b, coalesce(pa.check_in_hour, 20), coalesce(pb.check_in_hour, 20)
 				from partnership ps
-				join member m on m.id in (ps.member_a, ps.member_b)
-				left join partner_profile pp on pp.member_id = m.id
+				left join partner_profile pa on pa.member_id = ps.member_a
+				left join partner_profile pb on pb.member_id = ps.member_b
 				where ps.status = 'ACTIVE' and ps.ends_at > ?""")
 				.param(Utc.of(now))
-				.query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
-				.list();
+				.query(rs -> {
+					partnered.add(new Member(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)));
+					partnered.add(new Member(rs.getLong(1), rs.getLong(3), rs.getLong(2), rs.getInt(5)));
+				});
+		Map<Long, Facts> facts = members.of(partnered.stream().map(Member::memberId).toList());
+		Map<Long, LocalDate> lateOn = new HashMap<>();
+		for (Member member : partnered) {
+			Facts of = facts.get(member.memberId());
+			if (of != null) {
+				NudgeRule.lateOn(of.zone(), member.hour(), properties.getNudgeGrace(), now)
+						.ifPresent(day -> lateOn.put(member.memberId(), day));
+			}
+		}
+		Set<Long> late = lateOn.isEmpty() ? Set.of() : checkIns.notCheckedIn(lateOn);
 		int sent = 0;
-		for (Member member : members) {
-			var late = NudgeRule.lateOn(ZoneId.of(member.zone()), member.hour(), properties.getNudgeGrace(), now);
-			if (late.isEmpty() || checkedIn(member.memberId(), late.get())) {
+		for (Member member : partnered) {
+			if (!late.contains(member.memberId())) {
 				continue;
 			}
+			LocalDate day = lateOn.get(member.memberId());
 			int inserted;
 			try {
 				inserted = jdbc.sql("insert into partner_nudge (partnership_id, member_id, local_date, created_at) values (?, ?, ?, ?)")
-						.params(member.partnershipId(), member.memberId(), late.get(), Utc.of(now)).update();
+						.params(member.partnershipId(), member.memberId(), day, Utc.of(now)).update();
 			}
 			catch (DuplicateKeyException e) {
 				// Nudged already that day, by an earlier run or another node.
 				inserted = 0;
 			}
 			if (inserted > 0) {
-				events.publishEvent(new NudgeSent(member.partnershipId(), member.memberId(), member.partnerId(), late.get()));
+				events.publishEvent(new NudgeSent(member.partnershipId(), member.memberId(), member.partnerId(), day));
 				sent++;
 			}
 		}
 		return sent;
-	}
-
-	/** Whether the member has no active plan (nothing to check in to) or checked in on that day. */
-	private boolean checkedIn(long memberId, LocalDate day) {
-		return jdbc.sql("""
-				select (select count(*) from plan p where p.active_member_id = ?) as plans,
-				       (select count(*) from check_in c join plan p on p.id = c.plan_id
-				        where p.active_member_id = ? and c.on_day = ?) as checkins""")
-				.params(memberId, memberId, day)
-				.query((rs, n) -> rs.getInt(1) == 0 || rs.getInt(2) > 0)
-				.single();
 	}
 
 	/** Nudges about this member's partner that the member received, newest first. */

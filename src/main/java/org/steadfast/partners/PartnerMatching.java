@@ -2,7 +2,6 @@ package org.steadfast.partners;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +18,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steadfast.accounts.Blocks;
+import org.steadfast.accounts.MemberFacts;
+import org.steadfast.accounts.MemberFacts.Facts;
 import org.steadfast.common.Refusal;
+import org.steadfast.moderation.MemberStanding;
+import org.steadfast.plans.CheckInFacts;
 import org.steadfast.partners.PartnerEvents.ProposalMade;
 import org.steadfast.common.Utc;
 import org.steadfast.partners.matching.Candidate;
@@ -64,10 +68,19 @@ public class PartnerMatching {
 	private final PartnerProfiles profiles;
 	private final Partnerships partnerships;
 	private final JdbcTemplate batch;
+	private final MemberFacts members;
+	private final Blocks blocks;
+	private final CheckInFacts checkIns;
+	private final MemberStanding standing;
 
 	PartnerMatching(JdbcClient jdbc, JdbcTemplate batch, PartnerProperties properties, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, PartnerProfiles profiles, Partnerships partnerships) {
+			PlatformTransactionManager transactionManager, PartnerProfiles profiles, Partnerships partnerships,
+			MemberFacts members, Blocks blocks, CheckInFacts checkIns, MemberStanding standing) {
 		this.jdbc = jdbc;
+		this.members = members;
+		this.blocks = blocks;
+		this.checkIns = checkIns;
+		this.standing = standing;
 		this.partnerships = partnerships;
 		this.batch = batch;
 		this.properties = properties;
@@ -82,7 +95,7 @@ public class PartnerMatching {
 		// Members of lapsed proposals and ended partnerships are free again before the pool is read.
 		partnerships.closeDue(now);
 		List<Candidate> pool = pool(now);
-		Exclusions exclusions = exclusions();
+		Exclusions exclusions = exclusions(pool);
 		long loaded = System.nanoTime();
 		Result result = Matcher.match(pool, exclusions, now, rules());
 		long matched = System.nanoTime();
@@ -112,7 +125,7 @@ public class PartnerMatching {
 		if (pool.stream().noneMatch(c -> c.memberId() == memberId)) {
 			return whyNotInPool(memberId, now);
 		}
-		Result result = Matcher.match(pool, exclusions(), now, rules());
+		Result result = Matcher.match(pool, exclusions(pool), now, rules());
 		Optional<Pair> mine = result.pairs().stream().filter(p -> p.contains(memberId)).findFirst();
 		if (mine.isPresent() && propose(mine.get(), now)) {
 			return Found.PROPOSED;
@@ -127,20 +140,11 @@ public class PartnerMatching {
 	}
 
 	private Found whyNotInPool(long memberId, Instant now) {
-		var row = jdbc.sql("""
-				select m.created_at, m.suspended_until,
-				       (select count(*) from plan p where p.active_member_id = m.id) as plans,
-				       (select count(*) from sanction s where s.member_id = m.id and s.kind <> 'WARN' and s.lifted_at is null
-				        and s.starts_at <= ? and (s.ends_at is null or s.ends_at > ?)) as sanctions
-				from member m where m.id = ?""")
-				.params(Utc.of(now), Utc.of(now), memberId)
-				.query((rs, n) -> new Object[] { Utc.read(rs, "created_at"), Utc.read(rs, "suspended_until"),
-						rs.getInt("plans"), rs.getInt("sanctions") })
-				.single();
-		if ((int) row[3] > 0 || (row[1] != null && ((Instant) row[1]).isAfter(now))) {
+		Facts member = members.of(List.of(memberId)).get(memberId);
+		if (member.suspendedAt(now) || !standing.restrictedAt(List.of(memberId), now).isEmpty()) {
 			return Found.SANCTIONED;
 		}
-		if ((int) row[2] == 0) {
+		if (checkIns.activePlanStarts(List.of(memberId)).isEmpty()) {
 			return Found.NO_ACTIVE_PLAN;
 		}
 		return Found.ACCOUNT_TOO_NEW;
@@ -150,52 +154,64 @@ public class PartnerMatching {
 		return new Rules(properties.getMaxHoursApart(), properties.getMaxCohortDays());
 	}
 
-	/** Everyone who may be matched now. */
+	/**
+	 * Everyone who may be matched now: looking and free (here), with an active plan (plans), an
+	 * account old enough and not suspended (accounts), and no restricting sanction (moderation).
+	 */
 	List<Candidate> pool(Instant now) {
-		return jdbc.sql("""
-				select pp.member_id, m.time_zone, pl.start_date, pp.wishes, pp.check_in_hour
-				from partner_profile pp
-				join member m on m.id = pp.member_id
-				join plan pl on pl.active_member_id = pp.member_id
-				where pp.looking = true
-				  and m.created_at <= :oldEnough
-				  and (m.suspended_until is null or m.suspended_until <= :now)
-				  and not exists (select 1 from partner_busy b where b.member_id = pp.member_id)
-				  and not exists (select 1 from sanction s where s.member_id = pp.member_id and s.kind <> 'WARN'
-				                  and s.lifted_at is null and s.starts_at <= :now and (s.ends_at is null or s.ends_at > :now))
+		record Looking(long memberId, String wishes, int hour) {
+		}
+		List<Looking> looking = jdbc.sql("""
+				select pp.member_id, pp.wishes, pp.check_in_hour from partner_profile pp
+				where pp.looking = true and not exists (select 1 from partner_busy b where b.member_id = pp.member_id)
 				order by pp.member_id""")
-				.param("oldEnough", Utc.of(now.minus(properties.getMinAccountAge())))
-				.param("now", Utc.of(now))
-				.query((rs, n) -> new Candidate(rs.getLong(1), ZoneId.of(rs.getString(2)), rs.getObject(3, LocalDate.class),
-						PartnerProfiles.wishes(rs.getString(4)), rs.getInt(5)))
+				.query((rs, n) -> new Looking(rs.getLong(1), rs.getString(2), rs.getInt(3)))
 				.list();
+		Map<Long, LocalDate> starts = checkIns.activePlanStarts(looking.stream().map(Looking::memberId).toList());
+		Instant oldEnough = now.minus(properties.getMinAccountAge());
+		Map<Long, Facts> facts = members.of(starts.keySet());
+		List<Long> unsuspended = facts.values().stream()
+				.filter(f -> !f.joinedAt().isAfter(oldEnough) && !f.suspendedAt(now)).map(Facts::id).toList();
+		Set<Long> restricted = standing.restrictedAt(unsuspended, now);
+		Set<Long> eligible = new HashSet<>(unsuspended);
+		eligible.removeAll(restricted);
+		return looking.stream().filter(l -> eligible.contains(l.memberId()))
+				.map(l -> new Candidate(l.memberId(), facts.get(l.memberId()).zone(), starts.get(l.memberId()),
+						PartnerProfiles.wishes(l.wishes()), l.hour()))
+				.toList();
 	}
 
 	/**
-	 * Pairs never to propose, among members who are looking: one blocked the other, one flagged a
+	 * Pairs never to propose, among the members of the pool: one blocked the other, one flagged a
 	 * post of the other, or they were proposed to each other before (whatever came of it: declined,
 	 * lapsed, or a partnership that ended). Loaded once per run, answered from memory.
 	 */
-	Exclusions exclusions() {
+	Exclusions exclusions(List<Candidate> pool) {
+		List<Long> ids = pool.stream().map(Candidate::memberId).toList();
+		Set<Long> inPool = new HashSet<>(ids);
 		Set<List<Long>> pairs = new HashSet<>();
+		for (int from = 0; from < ids.size(); from += BLOCKS_ASKED) {
+			blocks.eitherWayFor(ids.subList(from, Math.min(ids.size(), from + BLOCKS_ASKED)))
+					.forEach((member, others) -> others.stream().filter(inPool::contains)
+							.forEach(other -> pairs.add(pair(member, other))));
+		}
+		standing.reportsBy(ids).stream().filter(r -> inPool.contains(r.authorId()))
+				.forEach(r -> pairs.add(pair(r.reporterId(), r.authorId())));
 		jdbc.sql("""
-				select b.blocker_id, b.blocked_id from member_block b
-				join partner_profile x on x.member_id = b.blocker_id and x.looking = true
-				join partner_profile y on y.member_id = b.blocked_id and y.looking = true
-				union all
-				select f.member_id, p.author_id from flag f join post p on p.id = f.post_id
-				join partner_profile x on x.member_id = f.member_id and x.looking = true
-				join partner_profile y on y.member_id = p.author_id and y.looking = true
-				union all
 				select pr.member_a, pr.member_b from partner_proposal pr
 				join partner_profile x on x.member_id = pr.member_a and x.looking = true
 				join partner_profile y on y.member_id = pr.member_b and y.looking = true""")
 				.query(rs -> {
-					long a = rs.getLong(1);
-					long b = rs.getLong(2);
-					pairs.add(List.of(Math.min(a, b), Math.max(a, b)));
+					pairs.add(pair(rs.getLong(1), rs.getLong(2)));
 				});
-		return (a, b) -> pairs.contains(List.of(Math.min(a, b), Math.max(a, b)));
+		return (a, b) -> pairs.contains(pair(a, b));
+	}
+
+	/** Members whose blocks one statement asks for, so that a large pool does not make one huge statement. */
+	private static final int BLOCKS_ASKED = 1000;
+
+	private static List<Long> pair(long a, long b) {
+		return List.of(Math.min(a, b), Math.max(a, b));
 	}
 
 	/** How many proposals one transaction writes: a commit per pair would make the daily run slow. */

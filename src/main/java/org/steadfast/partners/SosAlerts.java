@@ -1,14 +1,21 @@
 package org.steadfast.partners;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.accounts.Blocks;
+import org.steadfast.accounts.MemberFacts;
+import org.steadfast.accounts.MemberFacts.Facts;
 import org.steadfast.common.Refusal;
 import org.steadfast.partners.PartnerEvents.SosAnswered;
 import org.steadfast.partners.PartnerEvents.SosEscalated;
@@ -41,10 +48,14 @@ public class SosAlerts {
 	private final Partnerships partnerships;
 	private final PartnerProperties properties;
 	private final ApplicationEventPublisher events;
+	private final Blocks blocks;
+	private final MemberFacts members;
 
 	SosAlerts(JdbcClient jdbc, Partnerships partnerships, PartnerProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Blocks blocks, MemberFacts members) {
 		this.jdbc = jdbc;
+		this.blocks = blocks;
+		this.members = members;
 		this.partnerships = partnerships;
 		this.properties = properties;
 		this.events = events;
@@ -90,7 +101,7 @@ public class SosAlerts {
 
 	@Transactional(readOnly = true)
 	public Optional<Sos> find(long id) {
-		return sos("where s.id = ?", id).stream().findFirst();
+		return sos("where s.id = :id", Map.of("id", id)).stream().findFirst();
 	}
 
 	/**
@@ -117,28 +128,28 @@ public class SosAlerts {
 	/** SOS calls that reached helpers and nobody answered yet, for a volunteer helper. */
 	@Transactional(readOnly = true)
 	public List<Sos> escalatedFor(long helperId) {
-		if (!helper(helperId, -1)) {
+		if (!optedIn(helperId)) {
 			return List.of();
 		}
-		return sos("""
-				where s.status = 'ESCALATED' and s.member_id <> ?
-				  and not exists (select 1 from member_block b where (b.blocker_id = s.member_id and b.blocked_id = ?)
-				                  or (b.blocker_id = ? and b.blocked_id = s.member_id))""", helperId, helperId, helperId);
+		Set<Long> blocked = new HashSet<>(blocks.eitherWay(helperId));
+		blocked.add(helperId);
+		return sos("where s.status = 'ESCALATED' and s.member_id not in (:blocked)", Map.of("blocked", blocked));
 	}
 
 	/** The SOS waiting for this member's answer as a partner, if any. */
 	@Transactional(readOnly = true)
 	public Optional<Sos> waitingFor(long partnerId) {
-		return sos("where s.partner_id = ? and s.status = 'OPEN'", partnerId).stream().findFirst();
+		return sos("where s.partner_id = :partner and s.status = 'OPEN'", Map.of("partner", partnerId)).stream().findFirst();
 	}
 
 	/** The member's own latest SOS of the partnership, if any. */
 	@Transactional(readOnly = true)
 	public Optional<Sos> latestOf(long memberId, long partnershipId) {
-		return sos("where s.member_id = ? and s.partnership_id = ?", memberId, partnershipId).stream().findFirst();
+		return sos("where s.member_id = :member and s.partnership_id = :partnership",
+				Map.of("member", memberId, "partnership", partnershipId)).stream().findFirst();
 	}
 
-	private List<Sos> sos(String where, Object... params) {
+	private List<Sos> sos(String where, Map<String, ?> params) {
 		return jdbc.sql("""
 				select s.id, s.partnership_id, s.member_id, m.display_name, s.partner_id, s.status, s.created_at,
 				       s.escalate_at, s.answered_by, a.display_name as answered_name, s.answered_at, s.answer_note
@@ -187,35 +198,51 @@ public class SosAlerts {
 	/** Sends every SOS whose time ran out unanswered to the helpers; returns how many escalated. */
 	@Transactional
 	public int escalateDue(Instant now) {
-		List<Sos> due = sos("where s.status = 'OPEN' and s.escalate_at <= ?", Utc.of(now));
+		List<Sos> due = sos("where s.status = 'OPEN' and s.escalate_at <= :now", Map.of("now", Utc.of(now)));
 		int escalated = 0;
 		for (Sos sos : due) {
 			if (jdbc.sql("update partner_sos set status = 'ESCALATED', escalated_at = ? where id = ? and status = 'OPEN'")
 					.params(Utc.of(now), sos.id()).update() == 0) {
 				continue;
 			}
-			List<Long> helpers = jdbc.sql("""
-					select h.member_id from partner_profile h join member m on m.id = h.member_id
-					where h.sos_helper = true and h.member_id not in (?, ?)
-					  and (m.suspended_until is null or m.suspended_until <= ?)
-					  and not exists (select 1 from member_block b where (b.blocker_id = ? and b.blocked_id = h.member_id)
-					                  or (b.blocker_id = h.member_id and b.blocked_id = ?))
-					order by h.member_id limit 50""")
-					.params(sos.memberId(), sos.partnerId(), Utc.of(now), sos.memberId(), sos.memberId())
-					.query(Long.class).list();
+			List<Long> helpers = helpersFor(sos, now);
 			events.publishEvent(new SosEscalated(sos.id(), sos.memberId(), helpers));
 			escalated++;
 		}
 		return escalated;
 	}
 
+	/** How many helpers an escalated SOS goes to. */
+	private static final int HELPERS = 50;
+
+	/**
+	 * The first opted-in helpers by id who are neither the member nor the partner, not suspended,
+	 * and not blocked by the member either way.
+	 */
+	private List<Long> helpersFor(Sos sos, Instant now) {
+		Set<Long> blocked = blocks.eitherWay(sos.memberId());
+		List<Long> candidates = jdbc.sql("""
+				select member_id from partner_profile where sos_helper = true and member_id not in (?, ?)
+				order by member_id""")
+				.params(sos.memberId(), sos.partnerId()).query(Long.class).list()
+				.stream().filter(id -> !blocked.contains(id)).toList();
+		List<Long> helpers = new ArrayList<>();
+		for (int from = 0; from < candidates.size() && helpers.size() < HELPERS; from += HELPERS) {
+			List<Long> batch = candidates.subList(from, Math.min(candidates.size(), from + HELPERS));
+			Map<Long, Facts> facts = members.of(batch);
+			batch.stream().filter(id -> facts.containsKey(id) && !facts.get(id).suspendedAt(now))
+					.limit(HELPERS - helpers.size()).forEach(helpers::add);
+		}
+		return helpers;
+	}
+
 	/** An opted-in helper, who is not the member in need and was not blocked by them either way. */
 	private boolean helper(long helperId, long memberId) {
-		return jdbc.sql("""
-				select count(*) from partner_profile h where h.member_id = ? and h.sos_helper = true and h.member_id <> ?
-				and not exists (select 1 from member_block b where (b.blocker_id = ? and b.blocked_id = ?)
-				                or (b.blocker_id = ? and b.blocked_id = ?))""")
-				.params(helperId, memberId, helperId, memberId, memberId, helperId)
-				.query(Integer.class).single() > 0;
+		return helperId != memberId && optedIn(helperId) && !blocks.eitherWay(helperId, memberId);
+	}
+
+	private boolean optedIn(long memberId) {
+		return jdbc.sql("select count(*) from partner_profile where member_id = ? and sos_helper = true")
+				.param(memberId).query(Integer.class).single() > 0;
 	}
 }

@@ -2,19 +2,21 @@ package org.steadfast.ops.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.steadfast.accounts.SecurityProperties;
+import org.steadfast.common.Utc;
+import org.steadfast.ops.HousekeepingTask;
 import org.steadfast.ops.Jobs;
 
 /**
- * Deletes what has outlived its use: remember-me tokens past their validity, failed sign-ins older
- * than the throttle's window, and job records older than a month. Hourly by default
- * ({@code steadfast.jobs.housekeeping.cron}).
+ * Deletes what has outlived its use: each module's own {@link HousekeepingTask} (remember-me
+ * tokens past their validity, failed sign-ins older than the throttle's window), and job records
+ * older than a month. Hourly by default ({@code steadfast.jobs.housekeeping.cron}).
  */
 @Component
 class Housekeeping {
@@ -24,15 +26,13 @@ class Housekeeping {
 	private final JdbcClient jdbc;
 	private final Jobs jobs;
 	private final Clock clock;
-	private final Duration rememberMe;
-	private final Duration throttleWindow;
+	private final List<HousekeepingTask> tasks;
 
-	Housekeeping(JdbcClient jdbc, Jobs jobs, Clock clock, SecurityProperties security) {
+	Housekeeping(JdbcClient jdbc, Jobs jobs, Clock clock, List<HousekeepingTask> tasks) {
 		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.clock = clock;
-		this.rememberMe = security.getRememberMeDays();
-		this.throttleWindow = security.getLoginThrottle().getWindow();
+		this.tasks = tasks;
 	}
 
 	@Scheduled(cron = "${steadfast.jobs.housekeeping.cron:0 17 * * * *}", zone = "UTC")
@@ -42,10 +42,14 @@ class Housekeeping {
 	}
 
 	String clean() {
-		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-		int tokens = jdbc.sql("delete from persistent_logins where last_used < ?").param(now.minus(rememberMe)).update();
-		int failures = jdbc.sql("delete from login_failure where failed_at < ?").param(now.minus(throttleWindow)).update();
-		int runs = jdbc.sql("delete from job_run where started_at < ?").param(now.minusDays(30)).update();
-		return "removed " + tokens + " remember-me tokens, " + failures + " failed sign-ins, " + runs + " job records";
+		Instant now = clock.instant();
+		List<String> done = new ArrayList<>();
+		for (HousekeepingTask task : tasks) {
+			done.add(task.clean(now));
+		}
+		int runs = jdbc.sql("delete from job_run where started_at < ?").param(Utc.of(now.minus(Duration.ofDays(30))))
+				.update();
+		done.add("removed " + runs + " job records");
+		return String.join(", ", done);
 	}
 }

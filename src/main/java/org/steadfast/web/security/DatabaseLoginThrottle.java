@@ -68,7 +68,12 @@ public class DatabaseLoginThrottle implements LoginThrottle {
 					.params(params).update();
 		}
 		// Keep the table as small as the window: rows older than it count for nothing.
-		jdbc.sql("delete from login_failure where failed_at < ?").param(Utc.of(now.minus(window))).update();
+		forgetOlderThan(jdbc, now.minus(window));
+	}
+
+	/** Deletes the failures before {@code cutoff}; returns how many. */
+	static int forgetOlderThan(JdbcClient jdbc, Instant cutoff) {
+		return jdbc.sql("delete from login_failure where failed_at < ?").param(Utc.of(cutoff)).update();
 	}
 
 	@Override
