@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.steadfast.notifications.internal.DigestContent;
 import org.steadfast.notifications.internal.DigestJob;
+import org.steadfast.notifications.internal.MailTemplates;
+import org.steadfast.notifications.internal.Mailer;
 import org.steadfast.support.IntegrationTest;
 
 /**
@@ -31,7 +36,7 @@ class DigestMeasurementIT {
 	DigestJob digest;
 
 	@Autowired
-	org.steadfast.notifications.internal.Mailer mailer;
+	Mailer mailer;
 
 	@Test
 	void composeDigestsForManyMembers() {
@@ -99,13 +104,13 @@ class DigestMeasurementIT {
 
 		// How much of that is rendering the two parts of each mail.
 		var recipient = mailer.recipient(firstMember).orElseThrow();
-		java.util.Map<String, Object> model = new java.util.HashMap<>();
+		Map<String, Object> model = new HashMap<>();
 		model.put("recipient", recipient);
 		model.put("discreet", false);
-		model.put("replies", List.of(new DigestJob.TopicLine("A title", "https://x/t/1/a", 3),
-				new DigestJob.TopicLine("Another", "https://x/t/2/b", 1)));
+		model.put("replies", List.of(new DigestContent.TopicLine("A title", "https://x/t/1/a", 3),
+				new DigestContent.TopicLine("Another", "https://x/t/2/b", 1)));
 		model.put("replyCount", 4);
-		model.put("community", new org.steadfast.notifications.internal.MailTemplates.Parts("", ""));
+		model.put("community", new MailTemplates.Parts("", ""));
 		model.put("weekly", false);
 		model.put("unsubscribeUrl", "https://x/unsubscribe/y");
 		model.put("settingsUrl", "https://x/settings/notifications");

@@ -2,11 +2,13 @@ package org.steadfast.notifications;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Utc;
 
 /**
  * The mail outbox. A mail is written in the transaction that causes it, so it exists exactly when
@@ -17,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailOutbox {
 
 	private final JdbcClient jdbc;
-	private final org.springframework.jdbc.core.JdbcTemplate template;
+	private final JdbcTemplate template;
 	private final Clock clock;
 
-	MailOutbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, Clock clock) {
+	MailOutbox(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.clock = clock;
@@ -28,11 +30,11 @@ public class MailOutbox {
 
 	/** Queues many mails in the caller's transaction, in JDBC batches; duplicates by idempotency key are skipped. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void enqueueAll(java.util.List<OutgoingMail> mails) {
+	public void enqueueAll(List<OutgoingMail> mails) {
 		if (mails.isEmpty()) {
 			return;
 		}
-		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		LocalDateTime now = Utc.of(clock.instant());
 		template.batchUpdate("""
 				insert ignore into mail_outbox (member_id, to_address, kind, from_name, subject, text_body, html_body,
 				    unsubscribe_url, idempotency_key, status, attempts, next_attempt_at, created_at)
@@ -45,7 +47,7 @@ public class MailOutbox {
 	/** Queues a mail in the caller's transaction; false when one with the same idempotency key exists. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean enqueue(OutgoingMail mail) {
-		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		LocalDateTime now = Utc.of(clock.instant());
 		return jdbc.sql("""
 				insert ignore into mail_outbox (member_id, to_address, kind, from_name, subject, text_body, html_body,
 				    unsubscribe_url, idempotency_key, status, attempts, next_attempt_at, created_at)

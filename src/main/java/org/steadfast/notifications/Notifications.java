@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,10 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.accounts.BlockClauses;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.Links;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.Viewer;
+import org.steadfast.forum.VisibleContent;
+import org.steadfast.web.Pages;
 
 /**
  * A member's notifications: the unread count for the bell, the page, marking read. What the
@@ -30,19 +33,25 @@ public class Notifications {
 
 	public static final int PAGE_SIZE = 30;
 
+	/**
+	 * The member's notifications they may still see, in one statement (the page and the bell each
+	 * have one): the forum decides what of its topics and posts is still visible and accounts
+	 * decide blocks, as SQL pieces applied here. The actor's public name is read with the row.
+	 */
 	private static final String VISIBLE = """
 			from notification n
 			left join member a on a.id = n.actor_id
-			left join topic t on t.id = n.topic_id
-			left join post p on p.id = n.post_id
+			""" + VisibleContent.joinTopicAndPost("n.topic_id", "n.post_id") + """
 			where n.member_id = :me
-			  and (n.topic_id is null or (""" + ForumQueries.VISIBLE_TOPIC + """
+			  and """ + VisibleContent.stillVisible("n.topic_id", "n.post_id") + """
+
+			  and (n.actor_id is null or (""" + BlockClauses.neitherBlocked(":me", "n.actor_id") + """
 			))
-			  and (n.post_id is null or p.status = 'VISIBLE' or p.author_id = :me)
-			  and (n.actor_id is null
-			       or not exists (select 1 from member_block b where b.blocker_id = :me and b.blocked_id = n.actor_id)
-			          and not exists (select 1 from member_block b where b.blocker_id = n.actor_id and b.blocked_id = :me))
 			""";
+
+	private static final String COLUMNS = """
+			select n.id, n.kind, n.actor_count, n.detail, n.link, n.topic_id, n.post_id, n.created_at, n.read_at,
+			       a.display_name as actor_name, """ + VisibleContent.TOPIC_COLUMNS + "\n";
 
 	private final JdbcClient jdbc;
 	private final MessageSource messages;
@@ -71,13 +80,11 @@ public class Notifications {
 	}
 
 	public Page page(long memberId, int page) {
-		int p = org.steadfast.web.Pages.clamp(page);
-		List<NotificationView> rows = ForumQueries.bindViewer(jdbc.sql("""
-				select n.id, n.kind, n.actor_count, n.detail, n.link, n.topic_id, n.post_id, n.created_at, n.read_at,
-				       a.display_name as actor_name, t.title, t.kind as topic_kind
-				""" + VISIBLE + " order by n.created_at desc, n.id desc limit :limit offset :offset"),
+		int p = Pages.clamp(page);
+		List<NotificationView> rows = ForumQueries.bindViewer(jdbc.sql(COLUMNS + VISIBLE
+				+ " order by n.created_at desc, n.id desc limit :limit offset :offset"),
 				new Viewer(memberId, false))
-				.param("limit", PAGE_SIZE + 1).param("offset", org.steadfast.web.Pages.offset(p, PAGE_SIZE))
+				.param("limit", PAGE_SIZE + 1).param("offset", Pages.offset(p, PAGE_SIZE))
 				.query(this::view).list();
 		boolean hasNext = rows.size() > PAGE_SIZE;
 		return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, p, hasNext);
@@ -85,10 +92,7 @@ public class Notifications {
 
 	/** The notification, if the member may still see it. */
 	public Optional<NotificationView> find(long memberId, long id) {
-		return ForumQueries.bindViewer(jdbc.sql("""
-				select n.id, n.kind, n.actor_count, n.detail, n.link, n.topic_id, n.post_id, n.created_at, n.read_at,
-				       a.display_name as actor_name, t.title, t.kind as topic_kind
-				""" + VISIBLE + " and n.id = :id"), new Viewer(memberId, false))
+		return ForumQueries.bindViewer(jdbc.sql(COLUMNS + VISIBLE + " and n.id = :id"), new Viewer(memberId, false))
 				.param("id", id).query(this::view).optional();
 	}
 
@@ -105,13 +109,13 @@ public class Notifications {
 	}
 
 	private LocalDateTime now() {
-		return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		return Utc.of(clock.instant());
 	}
 
 	private NotificationView view(ResultSet rs, int n) throws SQLException {
 		NotificationKind kind = NotificationKind.valueOf(rs.getString("kind"));
-		Long topicId = (Long) rs.getObject("topic_id", Long.class);
-		Long postId = (Long) rs.getObject("post_id", Long.class);
+		Long topicId = rs.getObject("topic_id", Long.class);
+		Long postId = rs.getObject("post_id", Long.class);
 		String link = rs.getString("link");
 		if (link == null) {
 			link = postId != null ? Links.permalink(postId)
@@ -120,7 +124,7 @@ public class Notifications {
 		}
 		String message = message(kind, rs.getString("actor_name"), rs.getString("title"), rs.getInt("actor_count"),
 				rs.getString("detail"));
-		return new NotificationView(rs.getLong("id"), kind, message, link, ForumQueries.instant(rs, "created_at"),
+		return new NotificationView(rs.getLong("id"), kind, message, link, Utc.read(rs, "created_at"),
 				rs.getObject("read_at") != null);
 	}
 

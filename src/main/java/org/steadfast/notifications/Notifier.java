@@ -2,12 +2,13 @@ package org.steadfast.notifications;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.Blocks;
+import org.steadfast.common.Utc;
 import org.steadfast.notifications.NotificationKind.Channel;
 import org.steadfast.notifications.internal.Mailer;
 
@@ -51,7 +52,7 @@ public class Notifier {
 		if (notice.actorId() != null && notice.actorId() != to && blocks.eitherWay(to, notice.actorId())) {
 			return false;
 		}
-		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		LocalDateTime now = Utc.of(clock.instant());
 		String group = notice.kind() == NotificationKind.REACTION && notice.postId() != null
 				? "reaction:" + notice.postId() + ":" + notice.detail() : null;
 		long id;
@@ -60,7 +61,7 @@ public class Notifier {
 				where member_id = ? and group_key = ? and read_at is null""")
 				.params(notice.actorId(), now, to, group).update();
 		if (grouped == 0) {
-			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+			var keys = new GeneratedKeyHolder();
 			jdbc.sql("""
 					insert into notification (member_id, kind, actor_id, topic_id, post_id, link, detail, group_key,
 					    actor_count, created_at)

@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +29,9 @@ import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Visibility;
 import org.steadfast.notifications.MailSettings.Digest;
 import org.steadfast.notifications.internal.DigestJob;
+import org.steadfast.plans.PlanDraft;
+import org.steadfast.plans.PlanService;
+import org.steadfast.plans.Streaks;
 import org.steadfast.support.Members;
 
 /**
@@ -60,6 +65,9 @@ abstract class DigestScenarios {
 
 	@Autowired
 	DigestJob digest;
+
+	@Autowired
+	PlanService plans;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -253,6 +261,25 @@ abstract class DigestScenarios {
 				String.class, open.id());
 		assertThat(HtmlUtils.htmlUnescape(html)).contains("<h2>Waiting for a first answer: maybe you can help</h2>",
 				"/t/" + byBlocked.getId() + "/");
+	}
+
+	@Test
+	void theDigestShowsTheReadersDayCounterAndNextMilestone() {
+		MemberPrincipal reader = reader("UTC", Digest.DAILY, 6);
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate start = today.minusDays(3);
+		long plan = plans.create(reader.id(), ZoneId.of("UTC"), new PlanDraft("Plan " + UUID.randomUUID().toString()
+				.substring(0, 6), "Nothing, ever. Not even friends.", start, 30, "I deserve peace", "Sunday evenings",
+				"Walk around the block", Visibility.PRIVATE, List.of()),
+				formTokens.issue(reader.id()));
+		rewind(reader);
+		LocalDate runDay = today.plusDays(2);
+		Streaks streaks = Streaks.of(start, List.of(), runDay);
+
+		digest.runAt(runDay.atTime(6, 0).toInstant(ZoneOffset.UTC));
+		assertThat(digestText(reader)).contains("You are on day " + streaks.dayNumber() + ".",
+				"Next milestone: " + streaks.nextMilestone().orElseThrow() + " days",
+				"https://steadfast.example/plans/" + plan);
 	}
 
 	@Test

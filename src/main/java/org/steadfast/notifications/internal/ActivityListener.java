@@ -1,22 +1,26 @@
 package org.steadfast.notifications.internal;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.steadfast.forum.ContentStatus;
+import org.steadfast.accounts.MemberDirectory;
 import org.steadfast.forum.Follows;
+import org.steadfast.forum.ForumActivity;
+import org.steadfast.forum.ForumActivity.PostFacts;
+import org.steadfast.forum.ForumActivity.TopicFacts;
 import org.steadfast.forum.ForumEvents.PostCreated;
 import org.steadfast.forum.ForumEvents.PostEdited;
 import org.steadfast.forum.ForumEvents.PostPublished;
 import org.steadfast.forum.ForumEvents.ReactionAdded;
 import org.steadfast.forum.TopicKind;
-import org.steadfast.forum.Viewer;
-import org.steadfast.forum.Visibility;
 import org.steadfast.moderation.Decision;
+import org.steadfast.moderation.Flaggers;
 import org.steadfast.moderation.ModerationService.Decided;
 import org.steadfast.notifications.Notice;
 import org.steadfast.notifications.NotificationKind;
@@ -33,27 +37,25 @@ import org.steadfast.text.Markdown;
 class ActivityListener {
 
 	private final JdbcClient jdbc;
+	private final ForumActivity forum;
 	private final Follows follows;
+	private final MemberDirectory directory;
+	private final Flaggers flaggers;
 	private final Notifier notifier;
 
-	ActivityListener(JdbcClient jdbc, Follows follows, Notifier notifier) {
+	ActivityListener(JdbcClient jdbc, ForumActivity forum, Follows follows, MemberDirectory directory, Flaggers flaggers,
+			Notifier notifier) {
 		this.jdbc = jdbc;
+		this.forum = forum;
 		this.follows = follows;
+		this.directory = directory;
+		this.flaggers = flaggers;
 		this.notifier = notifier;
 	}
 
-	private record PostFacts(long authorId, ContentStatus status, String source, long topicAuthorId, TopicKind kind,
-			Visibility visibility, ContentStatus topicStatus) {
-
-		boolean readableBy(long memberId) {
-			return new Viewer(memberId, false).canRead(topicAuthorId, visibility, topicStatus);
-		}
-	}
-
 	/** The post, if it and its topic are visible (held posts and topics reach nobody). */
-	private java.util.Optional<PostFacts> visible(long postId) {
-		return facts(postId).filter(post -> post.status() == ContentStatus.VISIBLE
-				&& post.topicStatus() == ContentStatus.VISIBLE);
+	private Optional<PostFacts> visible(long postId) {
+		return forum.post(postId).filter(PostFacts::published);
 	}
 
 	/** Members the post quotes, then those it mentions, each once, in the order they are named. */
@@ -94,15 +96,12 @@ class ActivityListener {
 	 */
 	@ApplicationModuleListener
 	void on(PostEdited event) {
-		PostFacts post = facts(event.postId()).orElse(null);
-		if (post == null || post.authorId() != event.editorId() || post.status() != ContentStatus.VISIBLE
-				|| post.topicStatus() != ContentStatus.VISIBLE) {
+		PostFacts post = forum.post(event.postId()).orElse(null);
+		if (post == null || post.authorId() != event.editorId() || !post.published()) {
 			return;
 		}
-		Set<String> named = new java.util.HashSet<>(Markdown.DEFAULT.mentions(post.source()));
-		String original = jdbc.sql("select source from post_revision where post_id = ? order by created_at, id limit 1")
-				.param(event.postId()).query(String.class).optional().orElse("");
-		named.removeAll(Markdown.DEFAULT.mentions(original));
+		Set<String> named = new HashSet<>(Markdown.DEFAULT.mentions(post.source()));
+		named.removeAll(Markdown.DEFAULT.mentions(forum.originalSource(event.postId())));
 		List<Long> told = jdbc.sql("select member_id from notification where post_id = ? and kind in ('MENTION', 'QUOTE')")
 				.param(event.postId()).query(Long.class).list();
 		for (long memberId : ids(named)) {
@@ -137,17 +136,14 @@ class ActivityListener {
 
 	@ApplicationModuleListener
 	void on(ReactionAdded event) {
-		facts(event.postId()).filter(post -> post.readableBy(event.postAuthorId())).ifPresent(post ->
+		forum.post(event.postId()).filter(post -> post.readableBy(event.postAuthorId())).ifPresent(post ->
 				notifier.notify(Notice.about(event.postAuthorId(), NotificationKind.REACTION, event.memberId(),
-						topicOf(event.postId()), event.postId()).withDetail(event.kind().name())));
+						post.topicId(), event.postId()).withDetail(event.kind().name())));
 	}
 
 	@ApplicationModuleListener
 	void on(MilestoneReached event) {
-		var topic = jdbc.sql("select author_id, visibility, status from topic where id = ?").param(event.planTopicId())
-				.query((rs, n) -> new PostFacts(0, ContentStatus.VISIBLE, "", rs.getLong(1), TopicKind.PLAN,
-						Visibility.valueOf(rs.getString(2)), ContentStatus.valueOf(rs.getString(3))))
-				.optional().orElse(null);
+		TopicFacts topic = forum.topic(event.planTopicId()).orElse(null);
 		if (topic == null) {
 			return;
 		}
@@ -164,14 +160,14 @@ class ActivityListener {
 	/** The author hears what happened to their post; members who flagged it hear that it was looked at. */
 	@ApplicationModuleListener
 	void on(Decided event) {
-		var post = facts(event.postId()).orElse(null);
+		PostFacts post = forum.post(event.postId()).orElse(null);
 		if (post == null) {
 			return;
 		}
 		Decision decision = event.decision();
 		switch (decision) {
 			case APPROVE, MOVE, LOCK -> notifier.notify(Notice.about(post.authorId(), NotificationKind.MODERATION,
-					null, topicOf(event.postId()), event.postId()).withDetail(decision.name()));
+					null, post.topicId(), event.postId()).withDetail(decision.name()));
 			case HIDE, DELETE -> notifier.notify(Notice.linked(post.authorId(), NotificationKind.MODERATION, null,
 					"/settings/moderation").withDetail(decision.name()));
 			default -> {
@@ -180,34 +176,14 @@ class ActivityListener {
 		if (decision == Decision.HIDE || decision == Decision.DELETE || decision == Decision.DISMISS
 				|| decision == Decision.APPROVE) {
 			String outcome = decision == Decision.HIDE || decision == Decision.DELETE ? "REMOVED" : "KEPT";
-			for (long flagger : jdbc.sql("select member_id from flag where post_id = ?").param(event.postId())
-					.query(Long.class).list()) {
+			for (long flagger : flaggers.of(event.postId())) {
 				notifier.notify(Notice.linked(flagger, NotificationKind.FLAG_DECIDED, null, "/notifications")
 						.withDetail(outcome));
 			}
 		}
 	}
 
-	private java.util.Optional<PostFacts> facts(long postId) {
-		return jdbc.sql("""
-				select p.author_id, p.status, p.source, t.author_id as topic_author, t.kind, t.visibility, t.status as topic_status
-				from post p join topic t on t.id = p.topic_id where p.id = ?""")
-				.param(postId)
-				.query((rs, n) -> new PostFacts(rs.getLong(1), ContentStatus.valueOf(rs.getString(2)), rs.getString(3),
-						rs.getLong(4), TopicKind.valueOf(rs.getString(5)), Visibility.valueOf(rs.getString(6)),
-						ContentStatus.valueOf(rs.getString(7))))
-				.optional();
-	}
-
-	private Long topicOf(long postId) {
-		return jdbc.sql("select topic_id from post where id = ?").param(postId).query(Long.class).single();
-	}
-
 	private List<Long> ids(Set<String> usernames) {
-		if (usernames.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("select id from member where username_key in (:keys)").param("keys", usernames)
-				.query(Long.class).list();
+		return directory.idsOfUsernames(usernames);
 	}
 }

@@ -4,19 +4,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.steadfast.common.Utc;
 
 /**
  * Delivers the outbox over SMTP. Each row is claimed by an atomic UPDATE (PENDING to SENDING)
@@ -41,14 +39,12 @@ public class MailSenderJob {
 	private final String fromAddress;
 	private final int batch;
 
-	MailSenderJob(JdbcClient jdbc, ObjectProvider<JavaMailSender> smtp, Clock clock,
-			@Value("${steadfast.mail.from:steadfast@localhost}") String fromAddress,
-			@Value("${steadfast.mail.batch-size:100}") int batch) {
+	MailSenderJob(JdbcClient jdbc, ObjectProvider<JavaMailSender> smtp, Clock clock, MailProperties properties) {
 		this.jdbc = jdbc;
 		this.smtp = smtp;
 		this.clock = clock;
-		this.fromAddress = fromAddress;
-		this.batch = batch;
+		this.fromAddress = properties.from();
+		this.batch = properties.batchSize();
 	}
 
 	public boolean enabled() {
@@ -72,7 +68,7 @@ public class MailSenderJob {
 			return 0;
 		}
 		List<Long> due = jdbc.sql("select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ? order by id limit ?")
-				.params(utc(now), batch).query(Long.class).list();
+				.params(Utc.of(now), batch).query(Long.class).list();
 		int sent = 0;
 		for (long id : due) {
 			int claimed = jdbc.sql("update mail_outbox set status = 'SENDING', attempts = attempts + 1 where id = ? and status = 'PENDING'")
@@ -113,18 +109,14 @@ public class MailSenderJob {
 			String reason = String.valueOf(e.getMessage());
 			jdbc.sql("update mail_outbox set status = ?, next_attempt_at = ?, last_error = ? where id = ? and status = 'SENDING'")
 					.params(last ? "FAILED" : "PENDING",
-							utc(now.plus(BACKOFF.get(Math.min(row.attempts(), BACKOFF.size()) - 1))),
+							Utc.of(now.plus(BACKOFF.get(Math.min(row.attempts(), BACKOFF.size()) - 1))),
 							reason.length() > 500 ? reason.substring(0, 500) : reason, id)
 					.update();
 			log.warn("Mail {} not sent (attempt {}): {}", id, row.attempts(), reason);
 			return false;
 		}
-		jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?").params(utc(now), id)
+		jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?").params(Utc.of(now), id)
 				.update();
 		return true;
-	}
-
-	private static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 }

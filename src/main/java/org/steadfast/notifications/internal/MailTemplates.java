@@ -2,8 +2,14 @@ package org.steadfast.notifications.internal;
 
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -21,10 +27,11 @@ public class MailTemplates {
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 	private final MessageSource messages;
 
-	MailTemplates(MessageSource messages, org.springframework.context.ApplicationContext context,
-			@Value("${spring.thymeleaf.prefix:classpath:/templates/}") String prefix,
-			@Value("${spring.thymeleaf.cache:true}") boolean cache) {
+	/** Where the pages' templates are and whether they are cached (spring.thymeleaf.*), for the mail templates too. */
+	MailTemplates(MessageSource messages, ApplicationContext context, ThymeleafProperties thymeleaf) {
 		this.messages = messages;
+		String prefix = thymeleaf.getPrefix();
+		boolean cache = thymeleaf.isCache();
 		engine.addTemplateResolver(resolver(context, prefix, ".html", TemplateMode.HTML, cache, 1));
 		engine.addTemplateResolver(resolver(context, prefix, ".txt", TemplateMode.TEXT, cache, 2));
 		engine.setTemplateEngineMessageSource(new SettledMessages(messages));
@@ -36,11 +43,11 @@ public class MailTemplates {
 	 * format the same pattern again, for every mail of a digest run. The messages never change
 	 * while the application runs (the bundles are cached for good), so neither does the answer.
 	 */
-	private record SettledMessages(MessageSource messages, java.util.Map<String, java.util.Optional<String>> settled)
+	private record SettledMessages(MessageSource messages, Map<String, Optional<String>> settled)
 			implements MessageSource {
 
 		SettledMessages(MessageSource messages) {
-			this(messages, new java.util.concurrent.ConcurrentHashMap<>());
+			this(messages, new ConcurrentHashMap<>());
 		}
 
 		@Override
@@ -49,7 +56,7 @@ public class MailTemplates {
 				return messages.getMessage(code, args, defaultMessage, locale);
 			}
 			return settled.computeIfAbsent(code + "\n" + locale,
-					k -> java.util.Optional.ofNullable(messages.getMessage(code, null, null, locale)))
+					k -> Optional.ofNullable(messages.getMessage(code, null, null, locale)))
 					.orElse(defaultMessage);
 		}
 
@@ -57,24 +64,24 @@ public class MailTemplates {
 		public String getMessage(String code, Object[] args, Locale locale) {
 			String message = getMessage(code, args, null, locale);
 			if (message == null) {
-				throw new org.springframework.context.NoSuchMessageException(code, locale);
+				throw new NoSuchMessageException(code, locale);
 			}
 			return message;
 		}
 
 		@Override
-		public String getMessage(org.springframework.context.MessageSourceResolvable resolvable, Locale locale) {
+		public String getMessage(MessageSourceResolvable resolvable, Locale locale) {
 			return messages.getMessage(resolvable, locale);
 		}
 	}
 
-	private static SpringResourceTemplateResolver resolver(org.springframework.context.ApplicationContext context,
+	private static SpringResourceTemplateResolver resolver(ApplicationContext context,
 			String prefix, String suffix, TemplateMode mode, boolean cache, int order) {
 		var resolver = new SpringResourceTemplateResolver();
 		resolver.setApplicationContext(context);
 		resolver.setPrefix(prefix + "mail/");
 		resolver.setSuffix("");
-		resolver.setResolvablePatterns(java.util.Set.of("*" + suffix));
+		resolver.setResolvablePatterns(Set.of("*" + suffix));
 		resolver.setTemplateMode(mode);
 		resolver.setCharacterEncoding("UTF-8");
 		resolver.setCacheable(cache);

@@ -1,11 +1,15 @@
 package org.steadfast.notifications.internal;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.steadfast.accounts.MemberDirectory;
 import org.steadfast.notifications.MailOutbox;
 import org.steadfast.notifications.OutgoingMail;
 
@@ -19,18 +23,25 @@ public class Mailer {
 
 	public record Recipient(long id, String email, String username, String displayName, boolean verified,
 			boolean discreet) {
+
+		static Recipient of(MemberDirectory.Entry member, boolean discreet) {
+			return new Recipient(member.id(), member.email(), member.username(), member.displayName(),
+					member.emailVerified(), discreet);
+		}
 	}
 
 	private final JdbcClient jdbc;
+	private final MemberDirectory directory;
 	private final MailOutbox outbox;
 	private final MailTemplates templates;
 	private final String baseUrl;
 
-	Mailer(JdbcClient jdbc, MailOutbox outbox, MailTemplates templates, @Value("${steadfast.base-url}") String baseUrl) {
+	Mailer(JdbcClient jdbc, MemberDirectory directory, MailOutbox outbox, MailTemplates templates, SiteAddress site) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.outbox = outbox;
 		this.templates = templates;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = site.root();
 	}
 
 	public String link(String path) {
@@ -38,26 +49,24 @@ public class Mailer {
 	}
 
 	public Optional<Recipient> recipient(long memberId) {
-		return jdbc.sql("""
-				select m.id, m.email, m.username, m.display_name, m.email_verified, coalesce(s.discreet, false) as discreet
-				from member m left join mail_setting s on s.member_id = m.id where m.id = ?""")
-				.param(memberId)
-				.query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getBoolean(5), rs.getBoolean(6)))
-				.optional();
+		return directory.entry(memberId).map(member -> Recipient.of(member, discreet(List.of(memberId)).contains(memberId)));
 	}
 
-	/** Several recipients in one query, for jobs that mail many members. */
-	public Map<Long, Recipient> recipients(java.util.Collection<Long> memberIds) {
+	/** Several recipients in two statements, for jobs that mail many members. */
+	public Map<Long, Recipient> recipients(Collection<Long> memberIds) {
 		Map<Long, Recipient> found = new HashMap<>();
-		jdbc.sql("""
-				select m.id, m.email, m.username, m.display_name, m.email_verified, coalesce(s.discreet, false) as discreet
-				from member m left join mail_setting s on s.member_id = m.id where m.id in (:ids)""")
-				.param("ids", memberIds)
-				.query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getBoolean(5), rs.getBoolean(6)))
-				.list().forEach(r -> found.put(r.id(), r));
+		if (memberIds.isEmpty()) {
+			return found;
+		}
+		Set<Long> discreet = discreet(memberIds);
+		directory.entries(memberIds).forEach((id, member) -> found.put(id, Recipient.of(member, discreet.contains(id))));
 		return found;
+	}
+
+	/** Those of the members who chose discreet mode (members without settings did not). */
+	private Set<Long> discreet(Collection<Long> memberIds) {
+		return new HashSet<>(jdbc.sql("select member_id from mail_setting where member_id in (:ids) and discreet = true")
+				.param("ids", memberIds).query(Long.class).list());
 	}
 
 	/** A mail from one template, subject from {@code subjectKey} (or the discreet one when the member chose it). */

@@ -1,8 +1,8 @@
 package org.steadfast.notifications.internal;
 
 import java.util.Properties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -10,28 +10,27 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Mail delivery; the jobs' scheduling and locks are the operations module's ({@code ops}). */
 @Configuration
+@EnableConfigurationProperties({ MailProperties.class, DigestProperties.class, SiteAddress.class })
 class NotificationsConfig {
 
 	/** SMTP only when STEADFAST_SMTP_HOST is set; otherwise mail stays in the outbox. */
 	@Bean
 	@ConditionalOnExpression("'${steadfast.mail.smtp.host:}' != ''")
-	JavaMailSender steadfastMailSender(@Value("${steadfast.mail.smtp.host}") String host,
-			@Value("${steadfast.mail.smtp.port:587}") int port, @Value("${steadfast.mail.smtp.username:}") String username,
-			@Value("${steadfast.mail.smtp.password:}") String password,
-			@Value("${steadfast.mail.smtp.starttls:true}") boolean starttls) {
+	JavaMailSender steadfastMailSender(MailProperties properties) {
+		MailProperties.Smtp smtp = properties.smtp();
 		var sender = new JavaMailSenderImpl();
-		sender.setHost(host);
-		sender.setPort(port);
-		if (!username.isBlank()) {
-			sender.setUsername(username);
-			sender.setPassword(password);
+		sender.setHost(smtp.host());
+		sender.setPort(smtp.port());
+		if (!smtp.username().isBlank()) {
+			sender.setUsername(smtp.username());
+			sender.setPassword(smtp.password());
 		}
-		Properties properties = sender.getJavaMailProperties();
-		properties.put("mail.smtp.auth", String.valueOf(!username.isBlank()));
-		properties.put("mail.smtp.starttls.enable", String.valueOf(starttls));
-		properties.put("mail.smtp.connectiontimeout", "10000");
-		properties.put("mail.smtp.timeout", "20000");
-		properties.put("mail.smtp.writetimeout", "20000");
+		Properties javaMail = sender.getJavaMailProperties();
+		javaMail.put("mail.smtp.auth", String.valueOf(!smtp.username().isBlank()));
+		javaMail.put("mail.smtp.starttls.enable", String.valueOf(smtp.starttls()));
+		javaMail.put("mail.smtp.connectiontimeout", "10000");
+		javaMail.put("mail.smtp.timeout", "20000");
+		javaMail.put("mail.smtp.writetimeout", "20000");
 		return sender;
 	}
 }

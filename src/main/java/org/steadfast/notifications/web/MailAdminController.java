@@ -1,5 +1,7 @@
 package org.steadfast.notifications.web;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.steadfast.common.Refusal;
-import org.steadfast.forum.ForumQueries;
+import org.steadfast.common.Utc;
 import org.steadfast.notifications.internal.MailSenderJob;
 import org.steadfast.web.Pages;
 
@@ -62,9 +64,9 @@ class MailAdminController {
 		return "notifications/admin-mail-detail";
 	}
 
-	private static MailRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new MailRow(rs.getLong("id"), ForumQueries.instant(rs, "created_at"), rs.getString("to_address"),
+	private static MailRow row(ResultSet rs) throws SQLException {
+		return new MailRow(rs.getLong("id"), Utc.read(rs, "created_at"), rs.getString("to_address"),
 				rs.getString("kind"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
-				rs.getString("last_error"), ForumQueries.instant(rs, "sent_at"));
+				rs.getString("last_error"), Utc.read(rs, "sent_at"));
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -99,7 +100,7 @@ class PreferencesController {
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("mail", settings);
 		model.addAttribute("digests", MailSettings.Digest.values());
-		model.addAttribute("hours", java.util.stream.IntStream.range(0, 24).boxed().toList());
+		model.addAttribute("hours", IntStream.range(0, 24).boxed().toList());
 		model.addAttribute("error", error);
 		return "notifications/preferences";
 	}
