@@ -88,12 +88,6 @@ class TableOwnershipTests {
 
 	static final String DEMO = "the demo seeding writes the demo community's rows in every module";
 
-	static final String PENDING_NOTIFICATIONS = "notifications still read what they tell about in their own SQL; "
-			+ "to go through the owners' read APIs";
-
-	static final String PENDING_FORUM = "forum queries still read members and blocks in their own SQL; to go through "
-			+ "accounts' read APIs (Blocks)";
-
 	static final Set<String> NAMES = Set.of("username", "display_name");
 
 	static final List<Allowance> ALLOWED = List.of(
@@ -108,27 +102,16 @@ class TableOwnershipTests {
 			new Allowance("plans", "post", PLAN_IS_A_TOPIC),
 			new Allowance("search", "topic", INDEXES_POSTS),
 			new Allowance("search", "post", INDEXES_POSTS),
-			new Allowance("forum", "member", PENDING_FORUM),
-			new Allowance("forum", "member_block", PENDING_FORUM),
-			new Allowance("notifications", "member", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "member_block", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "topic", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "post", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "post_revision", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "topic_follow", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "category", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "flag", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "plan", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "plan_slip", PENDING_NOTIFICATIONS),
-			new Allowance("notifications", "check_in", PENDING_NOTIFICATIONS));
+			new Allowance("forum", "member", Set.of("username", "username_key", "display_name", "role"), PUBLIC_NAME
+					+ "; a post shows its author's staff badge (the role) the same way"),
+			new Allowance("notifications", "member", NAMES, PUBLIC_NAME));
 
 	/** Columns of {@code member} that no SQL outside accounts names (public name, zone and role are fine). */
 	static final Set<String> PRIVATE_MEMBER_COLUMNS = Set.of("email", "email_key", "password_hash", "email_verified");
 
 	/** Modules that still read the private columns above, and why. */
 	static final List<Allowance> PRIVATE_COLUMNS_ALLOWED = List.of(
-			new Allowance("demo", "member", DEMO),
-			new Allowance("notifications", "member", "mail goes to the member's confirmed address; " + PENDING_NOTIFICATIONS));
+			new Allowance("demo", "member", DEMO));
 
 	@Test
 	void everyCreatedTableHasOneOwnerAndEveryOwnedTableIsCreated() {
