@@ -1,5 +1,7 @@
 package org.steadfast.accounts;
 
+import java.time.Instant;
+
 /**
  * Mail that account actions ask for. The events carry the single-use token itself, so they are
  * handled synchronously in the publishing transaction by plain event listeners (never by module
@@ -21,7 +23,7 @@ public final class AccountEvents {
 	 * Someone tried to join with the address of this member: they are told (discreetly), the person
 	 * who tried is not. {@code at} sets the hour within which one such mail is sent at most.
 	 */
-	public record JoinAttempted(long memberId, java.time.Instant at) {
+	public record JoinAttempted(long memberId, Instant at) {
 	}
 
 	/** Sent to the new address: confirming it proves the member can read mail there. */

@@ -1,6 +1,7 @@
 package org.steadfast.accounts;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * zone, role) without a database round trip.
  */
 public record MemberPrincipal(long id, String username, String displayName, String zoneId, Role role,
-		String password, java.time.Instant suspendedUntil) implements UserDetails {
+		String password, Instant suspendedUntil) implements UserDetails {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -30,7 +31,7 @@ public record MemberPrincipal(long id, String username, String displayName, Stri
 	/** Suspended and banned members can't sign in (checked only after the right password, so it reveals nothing). */
 	@Override
 	public boolean isAccountNonLocked() {
-		return suspendedUntil == null || suspendedUntil.isBefore(java.time.Instant.now());
+		return suspendedUntil == null || suspendedUntil.isBefore(Instant.now());
 	}
 
 	public ZoneId zone() {

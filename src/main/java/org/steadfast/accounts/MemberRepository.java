@@ -3,6 +3,7 @@ package org.steadfast.accounts;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -26,7 +27,7 @@ public interface MemberRepository extends JpaRepository<Member, Long> {
 
 	/** Members whose username starts with the given (lower-case) prefix, staff first. */
 	@Query("select m from Member m where m.usernameKey like concat(:prefix, '%') order by m.role desc, m.usernameKey")
-	List<Member> search(String prefix, org.springframework.data.domain.Pageable page);
+	List<Member> search(String prefix, Pageable page);
 
 	@Query("select new org.steadfast.accounts.MemberName(m.id, m.username, m.displayName) from Member m where m.id in :ids")
 	List<MemberName> findNames(Collection<Long> ids);

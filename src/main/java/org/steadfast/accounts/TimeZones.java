@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The IANA time zones a member can choose: region/city names, not legacy aliases or offsets. */
 public final class TimeZones {
@@ -15,7 +16,7 @@ public final class TimeZones {
 	public static final List<String> CHOICES = ZoneId.getAvailableZoneIds().stream()
 			.filter(z -> REGION_CITY.matcher(z).matches())
 			.sorted()
-			.collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
+			.collect(Collectors.collectingAndThen(Collectors.toList(), list -> {
 				list.add("UTC");
 				return List.copyOf(list);
 			}));

@@ -2,14 +2,16 @@ package org.steadfast.forum;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumViews.CategoryView;
 import org.steadfast.text.PlainText;
-import org.steadfast.common.Refusal;
 
 /**
  * Categories as administrators shape them: create, edit, reorder, archive. Reads are single
@@ -20,9 +22,9 @@ import org.steadfast.common.Refusal;
 public class CategoryService {
 
 	private final CategoryRepository categories;
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	CategoryService(CategoryRepository categories, org.springframework.context.ApplicationEventPublisher events) {
+	CategoryService(CategoryRepository categories, ApplicationEventPublisher events) {
 		this.categories = categories;
 		this.events = events;
 	}
@@ -79,12 +81,12 @@ public class CategoryService {
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public java.util.Optional<CategoryView> bySlug(String slug) {
+	public Optional<CategoryView> bySlug(String slug) {
 		return categories.findBySlug(slug).map(CategoryView::of);
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public java.util.Optional<CategoryView> byId(long id) {
+	public Optional<CategoryView> byId(long id) {
 		return categories.findById(id).map(CategoryView::of);
 	}
 

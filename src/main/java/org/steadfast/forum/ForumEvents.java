@@ -1,5 +1,8 @@
 package org.steadfast.forum;
 
+import java.util.List;
+import java.util.Set;
+
 /** What happened in the forum, for other modules to react to (notifications, moderation, search). */
 public final class ForumEvents {
 
@@ -26,7 +29,7 @@ public final class ForumEvents {
 	}
 
 	/** A post that a guard held, flagged or recognised as a crisis: moderation queues it for review. */
-	public record PostScreened(long postId, long topicId, long authorId, java.util.Set<String> reasons, boolean held,
+	public record PostScreened(long postId, long topicId, long authorId, Set<String> reasons, boolean held,
 			boolean crisis) {
 	}
 
@@ -45,6 +48,6 @@ public final class ForumEvents {
 	 * Topics changed by a bulk statement rather than through their entities (a tag renamed or
 	 * merged), so that whoever keeps a copy of topic data (the search index) refreshes them.
 	 */
-	public record TopicsChanged(java.util.List<Long> topicIds) {
+	public record TopicsChanged(List<Long> topicIds) {
 	}
 }

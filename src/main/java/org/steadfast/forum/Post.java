@@ -11,8 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Set;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
@@ -85,11 +87,11 @@ public class Post {
 	private long version;
 
 	/** What screening found in this write, so the page can tell the author at once. Not stored. */
-	@jakarta.persistence.Transient
+	@Transient
 	private boolean crisis;
 
-	@jakarta.persistence.Transient
-	private java.util.Set<String> heldFor = java.util.Set.of();
+	@Transient
+	private Set<String> heldFor = Set.of();
 
 	protected Post() {
 	}
@@ -168,7 +170,7 @@ public class Post {
 
 	void screened(PostGuard.Screening screening) {
 		this.crisis = screening.crisis();
-		this.heldFor = screening.hold() ? screening.reasons() : java.util.Set.of();
+		this.heldFor = screening.hold() ? screening.reasons() : Set.of();
 	}
 
 	public boolean isCrisis() {
@@ -176,7 +178,7 @@ public class Post {
 	}
 
 	/** Why this write waits for a moderator (e.g. "personal-info"); empty when it doesn't. */
-	public java.util.Set<String> getHeldFor() {
+	public Set<String> getHeldFor() {
 		return heldFor;
 	}
 

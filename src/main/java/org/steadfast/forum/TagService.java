@@ -2,12 +2,13 @@ package org.steadfast.forum;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steadfast.text.PlainText;
 import org.steadfast.common.Refusal;
+import org.steadfast.text.PlainText;
 
 /** Tags: created on first use, described, renamed and merged by moderators. */
 @Service
@@ -34,7 +35,7 @@ public class TagService {
 		// another instead of deadlocking, which sharing the rows first (INSERT IGNORE, the topic_tag
 		// key check) and locking them later for the recount did. Two topics introducing the same new
 		// tag at once both get the one row.
-		for (String name : new java.util.TreeSet<>(names)) {
+		for (String name : new TreeSet<>(names)) {
 			jdbc.sql("insert into tag (name, description, topic_count) values (?, '', 0) on duplicate key update name = name")
 					.param(name).update();
 		}

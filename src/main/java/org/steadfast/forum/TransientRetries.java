@@ -1,11 +1,17 @@
 package org.steadfast.forum;
 
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.Advisor;
@@ -36,7 +42,7 @@ class TransientRetries {
 	private static final Set<Integer> TRANSIENT_CODES = Set.of(1213, 1205, 90131, 40001, 50200);
 
 	/** Deadlocks met so far: writes that keep one lock order meet none, and tests hold them to that. */
-	private static final java.util.concurrent.atomic.AtomicLong DEADLOCKS = new java.util.concurrent.atomic.AtomicLong();
+	private static final AtomicLong DEADLOCKS = new AtomicLong();
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -101,11 +107,11 @@ class TransientRetries {
 
 	static boolean isTransient(Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof ConcurrencyFailureException || t instanceof jakarta.persistence.OptimisticLockException
-					|| t instanceof jakarta.persistence.PessimisticLockException
-					|| t instanceof jakarta.persistence.LockTimeoutException
-					|| t instanceof org.hibernate.StaleStateException
-					|| t instanceof org.hibernate.exception.LockAcquisitionException
+			if (t instanceof ConcurrencyFailureException || t instanceof OptimisticLockException
+					|| t instanceof PessimisticLockException
+					|| t instanceof LockTimeoutException
+					|| t instanceof StaleStateException
+					|| t instanceof LockAcquisitionException
 					|| t instanceof SQLTransactionRollbackException) {
 				return true;
 			}

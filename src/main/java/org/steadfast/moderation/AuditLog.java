@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,7 +57,7 @@ public class AuditLog {
 				.param("action", action == null ? "" : action)
 				.param("type", targetType == null ? "" : targetType)
 				.param("target", targetId == null ? -1L : targetId)
-				.param("actor", actor == null ? "" : actor.trim().toLowerCase(java.util.Locale.ROOT))
+				.param("actor", actor == null ? "" : actor.trim().toLowerCase(Locale.ROOT))
 				.param("limit", limit)
 				.query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
 						rs.getLong(3), rs.getString(4) == null ? "system" : rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),

@@ -1,5 +1,6 @@
 package org.steadfast.moderation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,7 +22,7 @@ public class ModerationProperties {
 	 * applied on another node of a cluster stops its member within about this long (at once on the
 	 * node that applied it).
 	 */
-	private java.time.Duration sanctionRefresh = java.time.Duration.ofSeconds(2);
+	private Duration sanctionRefresh = Duration.ofSeconds(2);
 
 	public int getFlagThreshold() { return flagThreshold; }
 	public void setFlagThreshold(int v) { flagThreshold = v; }
@@ -31,6 +32,6 @@ public class ModerationProperties {
 	public void setCrisisFlagLimitPerDay(int v) { crisisFlagLimitPerDay = v; }
 	public List<String> getCrisisPhrases() { return crisisPhrases; }
 	public void setCrisisPhrases(List<String> v) { crisisPhrases = v; }
-	public java.time.Duration getSanctionRefresh() { return sanctionRefresh; }
-	public void setSanctionRefresh(java.time.Duration v) { sanctionRefresh = v; }
+	public Duration getSanctionRefresh() { return sanctionRefresh; }
+	public void setSanctionRefresh(Duration v) { sanctionRefresh = v; }
 }

@@ -1,8 +1,12 @@
 package org.steadfast.moderation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,11 +68,11 @@ public class ModerationQueries {
 		if (items.isEmpty()) {
 			return items;
 		}
-		var notes = new java.util.HashMap<Long, List<String>>();
+		var notes = new HashMap<Long, List<String>>();
 		jdbc.sql("select post_id, reason, note from flag where resolved = false and post_id in (:ids) order by id")
 				.param("ids", items.stream().map(QueueItem::postId).toList())
-				.query((java.sql.ResultSet rs) -> {
-					notes.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+				.query((ResultSet rs) -> {
+					notes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 							.add(rs.getString(2) + (rs.getString(3).isBlank() ? "" : ": " + rs.getString(3)));
 				});
 		return items.stream().map(i -> new QueueItem(i.id(), i.version(), i.postId(), i.number(), i.topicId(), i.slug(),
@@ -140,7 +144,7 @@ public class ModerationQueries {
 				.list();
 	}
 
-	private static Instant at(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+	private static Instant at(ResultSet rs, String column) throws SQLException {
 		var value = rs.getObject(column, LocalDateTime.class);
 		return value == null ? null : value.toInstant(ZoneOffset.UTC);
 	}

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,7 @@ public class Jobs {
 	}
 
 	private long record(String job, Instant started) {
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into job_run (job, node, started_at) values (?, ?, ?)")
 				.params(job, node.value(), utc(started))
 				.update(keys, "id");

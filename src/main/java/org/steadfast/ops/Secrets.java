@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class Secrets {
 		return stored(name).orElseGet(() -> create(name));
 	}
 
-	private java.util.Optional<String> stored(String name) {
+	private Optional<String> stored(String name) {
 		return jdbc.sql("select secret from app_secret where name = ?").param(name).query(String.class).optional();
 	}
 

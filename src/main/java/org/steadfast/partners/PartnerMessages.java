@@ -1,6 +1,8 @@
 package org.steadfast.partners;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -9,11 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steadfast.forum.FormTokens;
 import org.steadfast.common.Refusal;
+import org.steadfast.common.Utc;
+import org.steadfast.forum.FormTokens;
 import org.steadfast.partners.PartnerEvents.MessageSent;
 import org.steadfast.partners.Partnerships.Partnership;
-import org.steadfast.common.Utc;
 
 /**
  * The private conversation of two partners. Only the two read it, and only while the partnership
@@ -91,8 +93,8 @@ public class PartnerMessages {
 				.query((rs, n) -> new Message(rs.getLong("id"), rs.getLong("from_id"), rs.getString("display_name"),
 						rs.getString("body"), Utc.read(rs, "created_at"), rs.getObject("flagged_at") != null))
 				.list();
-		List<Message> oldestFirst = new java.util.ArrayList<>(newest);
-		java.util.Collections.reverse(oldestFirst);
+		List<Message> oldestFirst = new ArrayList<>(newest);
+		Collections.reverse(oldestFirst);
 		return oldestFirst;
 	}
 

@@ -1,5 +1,6 @@
 package org.steadfast.partners;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +10,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.common.Refusal;
+import org.steadfast.common.Utc;
 import org.steadfast.partners.PartnerEvents.PartnershipEnded;
 import org.steadfast.partners.PartnerEvents.PartnershipStarted;
-import org.steadfast.common.Utc;
 
 /**
  * Proposals and partnerships: both accept within the proposal's lifetime, a partnership lasts the
@@ -162,7 +163,7 @@ public class Partnerships {
 				insert into partnership (proposal_id, member_a, member_b, status, length_days, started_at, ends_at)
 				values (?, ?, ?, 'ACTIVE', ?, ?, ?)""")
 				.params(proposalId, proposal.memberA(), proposal.memberB(), properties.getPartnershipDays(), Utc.of(now),
-						Utc.of(now.plus(java.time.Duration.ofDays(properties.getPartnershipDays()))))
+						Utc.of(now.plus(Duration.ofDays(properties.getPartnershipDays()))))
 				.update(keys, "id");
 		long id = keys.getKey().longValue();
 		events.publishEvent(new PartnershipStarted(id, proposal.memberA(), proposal.memberB()));
@@ -261,7 +262,7 @@ public class Partnerships {
 		return jdbc.sql("""
 				update partnership set ends_at = ?, renew_a = false, renew_b = false
 				where id = ? and renew_a = true and renew_b = true and ends_at = ?""")
-				.params(Utc.of(current.endsAt().plus(java.time.Duration.ofDays(current.lengthDays()))), partnershipId,
+				.params(Utc.of(current.endsAt().plus(Duration.ofDays(current.lengthDays()))), partnershipId,
 						Utc.of(current.endsAt()))
 				.update() > 0;
 	}

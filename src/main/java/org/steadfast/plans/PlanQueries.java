@@ -2,6 +2,7 @@ package org.steadfast.plans;
 
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.steadfast.plans.PlanViews.PlanPage;
 import org.steadfast.plans.PlanViews.PlanSummary;
 import org.steadfast.plans.PlanViews.RecentCheckIn;
 import org.steadfast.plans.PlanViews.SlipRow;
+import org.steadfast.web.Pages;
 
 /**
  * The read side of plans. The plan page is at most six statements however many check-ins the
@@ -48,7 +50,7 @@ public class PlanQueries {
 	private record PlanRow(long id, long topicId, String slug, String title, Visibility visibility,
 			ContentStatus topicStatus, PlanStatus status, long ownerId, String ownerUsername, String ownerName,
 			String zoneId, String statement, LocalDate startDate, int targetDays, String reasons, String triggers,
-			String instead, java.time.Instant endedAt) {
+			String instead, Instant endedAt) {
 	}
 
 	/** The plan behind a topic, if this viewer may see it (otherwise empty: the page answers 404). */
@@ -113,7 +115,7 @@ public class PlanQueries {
 	}
 
 	/** An ended plan's counter stops on the day it ended. */
-	private LocalDate countUntil(java.time.Instant endedAt, ZoneId zone) {
+	private LocalDate countUntil(Instant endedAt, ZoneId zone) {
 		LocalDate today = PlanCalendar.today(clock, zone);
 		if (endedAt == null) {
 			return today;
@@ -140,7 +142,7 @@ public class PlanQueries {
 
 	/** Recent check-ins this viewer may see; with {@code needsEncouragement}, only high urges or low moods nobody answered. */
 	public Listing<FeedItem> feed(Viewer viewer, boolean needsEncouragement, int page) {
-		int p = org.steadfast.web.Pages.clamp(page);
+		int p = Pages.clamp(page);
 		String filter = needsEncouragement ? """
 				and (c.urge >= 7 or c.mood <= 2)
 				and not exists (select 1 from post r where r.topic_id = p.topic_id and r.number > p.number
@@ -170,7 +172,7 @@ public class PlanQueries {
 	/** The member's current (or latest) plan for their profile, as this viewer may see it. */
 	public Optional<PlanSummary> summaryFor(Viewer viewer, long memberId) {
 		record Row(long id, long topicId, String slug, String title, Visibility visibility, ContentStatus topicStatus,
-				PlanStatus status, LocalDate start, int target, String zone, java.time.Instant endedAt) {
+				PlanStatus status, LocalDate start, int target, String zone, Instant endedAt) {
 		}
 		Optional<Row> found = jdbc.sql("""
 				select p.id, p.topic_id, t.slug, t.title, t.visibility, t.status as topic_status, p.status, p.start_date,

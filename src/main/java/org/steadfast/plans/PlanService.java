@@ -15,8 +15,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.forum.ForumViews.CategoryView;
+import org.steadfast.forum.RetriedWhenBusy;
 import org.steadfast.forum.TopicKind;
 import org.steadfast.forum.TopicService;
 import org.steadfast.plans.PlanEvents.CheckedIn;
@@ -27,7 +29,6 @@ import org.steadfast.plans.PlanEvents.SlipRecorded;
 import org.steadfast.plans.PlanRules.CheckInDraft;
 import org.steadfast.plans.PlanRules.ContactDraft;
 import org.steadfast.plans.PlanRules.SlipDraft;
-import org.steadfast.common.Refusal;
 
 /**
  * Writing plans, check-ins, slips and the contact log. The plan's topic and the check-in posts go
@@ -59,7 +60,7 @@ public class PlanService {
 	}
 
 	/** Starts a plan: its topic with the plan written out as the first post, and the plan's own row. */
-	@org.steadfast.forum.RetriedWhenBusy
+	@RetriedWhenBusy
 	@Transactional
 	public long create(long memberId, ZoneId zone, PlanDraft draft, String formToken) {
 		check(draft, zone);
@@ -81,7 +82,7 @@ public class PlanService {
 		return topic.getId();
 	}
 
-	@org.steadfast.forum.RetriedWhenBusy
+	@RetriedWhenBusy
 	@Transactional
 	public void update(long topicId, long memberId, ZoneId zone, PlanDraft draft) {
 		Plan plan = own(topicId, memberId);
@@ -140,7 +141,7 @@ public class PlanService {
 	 * Checks in for today or yesterday. A second check-in for the same day replaces the first
 	 * (the member is told so), so a plan never has two for one day.
 	 */
-	@org.steadfast.forum.RetriedWhenBusy
+	@RetriedWhenBusy
 	@Transactional
 	public CheckInResult checkIn(long topicId, long memberId, ZoneId zone, CheckInDraft draft, String formToken) {
 		Plan plan = ownActive(topicId, memberId);

@@ -2,6 +2,7 @@ package org.steadfast.plans;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.steadfast.forum.ContentStatus;
@@ -49,7 +50,7 @@ public final class PlanViews {
 		}
 
 		public long daysUntil(LocalDate day) {
-			return java.time.temporal.ChronoUnit.DAYS.between(today(), day);
+			return ChronoUnit.DAYS.between(today(), day);
 		}
 
 		public Optional<CheckInRow> checkInOn(LocalDate day) {

@@ -3,12 +3,13 @@ package org.steadfast.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * Helplines shown on the "Need help now?" page and in the crisis panel, configurable per country
  * ({@code steadfast.crisis.helplines}) so that an installation can list the ones its members use.
  */
-@org.springframework.stereotype.Component("crisisResources")
+@Component("crisisResources")
 @ConfigurationProperties("steadfast.crisis")
 public class CrisisResources {
 

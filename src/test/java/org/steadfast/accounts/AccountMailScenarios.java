@@ -1,5 +1,17 @@
 package org.steadfast.accounts;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.util.HtmlUtils;
+import org.steadfast.support.Members;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -8,16 +20,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.web.util.HtmlUtils;
-import org.steadfast.support.Members;
 
 /**
  * Mail about the account: confirming the address, resetting a password, changing the address.
@@ -137,7 +139,7 @@ abstract class AccountMailScenarios {
 	@Test
 	void aResetTakesA128CharacterEmojiPasswordAndSignsOutEverySessionAndRememberedDevice() throws Exception {
 		MemberPrincipal member = verified("resetall");
-		var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").with(csrf())
+		var session = (MockHttpSession) mvc.perform(post("/login").with(csrf())
 				.param("login", member.username()).param("password", Members.PASSWORD))
 				.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
 		var remembered = mvc.perform(post("/login").with(csrf()).param("login", member.username())

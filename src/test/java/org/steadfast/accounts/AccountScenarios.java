@@ -1,5 +1,26 @@
 package org.steadfast.accounts;
 
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.web.util.HtmlUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -11,20 +32,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.servlet.http.Cookie;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Joining, signing in and settings, as a person does them through the pages. Runs on H2
@@ -80,7 +87,7 @@ abstract class AccountScenarios {
 	}
 
 	/** Sign-ins from addresses of their own, so that these tests never meet the per-address throttle. */
-	static org.springframework.test.web.servlet.request.RequestPostProcessor anyAddress() {
+	static RequestPostProcessor anyAddress() {
 		return address("198.18." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250));
 	}
 
@@ -92,8 +99,8 @@ abstract class AccountScenarios {
 	@Test
 	void passwordsUpTo128CharactersOfFourBytesWorkInFullForJoinSignInAndChange() throws Exception {
 		assertThat(EMOJI_PASSWORD.codePointCount(0, EMOJI_PASSWORD.length())).isEqualTo(128);
-		assertThat(EMOJI_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(512);
-		assertThat(LONG_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(73);
+		assertThat(EMOJI_PASSWORD.getBytes(StandardCharsets.UTF_8)).hasSize(512);
+		assertThat(LONG_PASSWORD.getBytes(StandardCharsets.UTF_8)).hasSize(73);
 		String name = unique("long");
 		MockHttpSession session = join(name, EMOJI_PASSWORD);
 		assertThat(members.findByUsername(name).orElseThrow().getPasswordHash()).startsWith("{argon2}");
@@ -111,7 +118,7 @@ abstract class AccountScenarios {
 	void anOldBcryptHashSignsInAndIsRewrittenAsArgon2() throws Exception {
 		String name = unique("old");
 		join(name);
-		String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(PASSWORD);
+		String bcrypt = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
 		jdbc.update("update member set password_hash = ? where username = ?", bcrypt, name);
 		signInFails(name, PASSWORD + "x");
 		// A password too long for bcrypt is simply wrong, never a 500.
@@ -154,7 +161,7 @@ abstract class AccountScenarios {
 		MvcResult taken = mvc.perform(register(unique("probe"), owner.toUpperCase() + "@Example.org", "some other sentence", "UTC"))
 				.andExpect(status().isFound()).andReturn();
 		assertThat(taken.getResponse().getRedirectedUrl()).isEqualTo(fresh.getResponse().getRedirectedUrl()).isEqualTo("/login");
-		assertThat((java.util.Map<String, Object>) taken.getFlashMap()).isEqualTo((java.util.Map<String, Object>) fresh.getFlashMap());
+		assertThat((Map<String, Object>) taken.getFlashMap()).isEqualTo((Map<String, Object>) fresh.getFlashMap());
 		assertThat(taken.getResponse().getHeaderNames()).isEqualTo(fresh.getResponse().getHeaderNames());
 		assertThat(taken.getResponse().getContentAsString()).isEqualTo(fresh.getResponse().getContentAsString());
 		String page = mvc.perform(get("/login").session((MockHttpSession) taken.getRequest().getSession(false)))
@@ -178,7 +185,7 @@ abstract class AccountScenarios {
 		MockHttpSession session = join(name);
 		mvc.perform(get("/settings").session(session))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Europe/London\" selected")));
+				.andExpect(content().string(Matchers.containsString("value=\"Europe/London\" selected")));
 		Member member = members.findByUsername(name).orElseThrow();
 		assertThat(member.getRole()).isEqualTo(Role.MEMBER);
 		assertThat(member.getPasswordHash()).startsWith("{argon2}").doesNotContain(PASSWORD);
@@ -204,7 +211,7 @@ abstract class AccountScenarios {
 		long before = members.count();
 		mvc.perform(register(name.toUpperCase(), unique("other") + "@example.org", PASSWORD, "UTC"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("That username is taken.")));
+				.andExpect(content().string(Matchers.containsString("That username is taken.")));
 		mvc.perform(register(unique("fresh"), name.toUpperCase() + "@EXAMPLE.org", PASSWORD, "UTC"))
 				.andExpect(redirectedUrl("/login"));
 		assertThat(members.count()).isEqualTo(before);
@@ -214,7 +221,7 @@ abstract class AccountScenarios {
 	void emojiControlCharactersAndOverlongInputAreRefusedWithoutHalfCreatedAccounts() throws Exception {
 		long before = members.count();
 		mvc.perform(register("heart💔break", "e@example.org", PASSWORD, "UTC")).andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("Use only letters A-Z")));
+				.andExpect(content().string(Matchers.containsString("Use only letters A-Z")));
 		mvc.perform(register("nul\u0000name", "n@example.org", PASSWORD, "UTC")).andExpect(status().isOk());
 		mvc.perform(register("ok_name", "a\u0000b@example.org", PASSWORD, "UTC")).andExpect(status().isOk());
 		mvc.perform(register(unique("u"), "x".repeat(300) + "@example.org", PASSWORD, "UTC")).andExpect(status().isOk());
@@ -235,12 +242,12 @@ abstract class AccountScenarios {
 		assertThat(member.getZone().getId()).isEqualTo("Asia/Tokyo");
 		// The session's principal follows the change, so the header shows the new name at once.
 		mvc.perform(get("/").session(session))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("Still here 💪🏽")));
+				.andExpect(content().string(Matchers.containsString("Still here 💪🏽")));
 
 		mvc.perform(post("/settings").session(session).with(csrf()).param("displayName", "evil\u202Egnp.exe")
 				.param("timeZone", "Asia/Tokyo"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("invisible or control characters")));
+				.andExpect(content().string(Matchers.containsString("invisible or control characters")));
 		assertThat(members.findByUsername(name).orElseThrow().getDisplayName()).isEqualTo("Still here 💪🏽");
 	}
 
@@ -277,8 +284,8 @@ abstract class AccountScenarios {
 		// Refused at once as 429, showing the sign-in page with its message (the page itself: ForwardedForIT).
 		mvc.perform(post("/login").with(csrf()).with(address("192.0.2.77")).param("login", name).param("password", PASSWORD))
 				.andExpect(status().isTooManyRequests()).andExpect(unauthenticated())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl("/login"));
+				.andExpect(MockMvcResultMatchers.header().exists("Retry-After"))
+				.andExpect(MockMvcResultMatchers.forwardedUrl("/login"));
 		assertThat(failedLoginPage("nobody-" + name, PASSWORD, "192.0.2.78")).contains("don't match");
 	}
 
@@ -304,11 +311,11 @@ abstract class AccountScenarios {
 		mvc.perform(post("/settings/password").session(session).with(csrf()).param("currentPassword", "wrong guess here")
 				.param("newPassword", "another long sentence"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("That isn&#39;t your current password.")));
+				.andExpect(content().string(Matchers.containsString("That isn&#39;t your current password.")));
 		mvc.perform(post("/settings/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
 				.param("newPassword", "password12345"))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("too easy to guess")));
+				.andExpect(content().string(Matchers.containsString("too easy to guess")));
 		mvc.perform(post("/settings/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
 				.param("newPassword", "another long sentence"))
 				.andExpect(redirectedUrl("/settings"));
@@ -321,8 +328,8 @@ abstract class AccountScenarios {
 		String name = unique("profile");
 		join(name);
 		mvc.perform(get("/u/" + name)).andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("@" + name)))
-				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("example.org"))));
+				.andExpect(content().string(Matchers.containsString("@" + name)))
+				.andExpect(content().string(Matchers.not(Matchers.containsString("example.org"))));
 		mvc.perform(get("/u/no-such-member-" + name)).andExpect(status().isNotFound());
 	}
 
@@ -363,7 +370,7 @@ abstract class AccountScenarios {
 		return HtmlUtils.htmlUnescape(page.replaceAll("_csrf\" value=\"[^\"]+\"", ""));
 	}
 
-	static org.springframework.test.web.servlet.request.RequestPostProcessor address(String ip) {
+	static RequestPostProcessor address(String ip) {
 		return r -> {
 			r.setRemoteAddr(ip);
 			return r;

@@ -1,18 +1,20 @@
 package org.steadfast.accounts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 import org.steadfast.support.MariaDbTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 @MariaDbTest
 class AccountsMariaDbIT extends AccountScenarios {
 
 	@Test
 	void runsOnMariaDbThroughConnectorJWithUtf8mb4() {
-		String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductVersion());
+		String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductVersion());
 		assertThat(product).containsIgnoringCase("mariadb");
-		String driver = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDriverName());
+		String driver = jdbc.execute((Connection c) -> c.getMetaData().getDriverName());
 		assertThat(driver).contains("MySQL Connector/J");
 		assertThat(jdbc.queryForObject(
 				"select l.character_set_name from information_schema.columns c join information_schema.collations l "

@@ -1,10 +1,12 @@
 package org.steadfast.accounts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class UsernameRulesTest {
 
@@ -37,7 +39,7 @@ class UsernameRulesTest {
 		assertThat(UsernameRules.check(null)).contains("username.required");
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void refusesNulAndControlCharacters() {
 		assertThat(UsernameRules.check("nul\u0000name")).contains("username.characters");
 		assertThat(UsernameRules.check("rtl\u202Ename")).contains("username.characters");

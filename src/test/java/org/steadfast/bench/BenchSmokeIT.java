@@ -1,8 +1,8 @@
 package org.steadfast.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +29,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.steadfast.demo.SeedRows;
 import org.steadfast.support.ServerTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The benchmark's parts at a tiny scale, on a real port: the generator writes a valid community
@@ -131,9 +134,9 @@ class BenchSmokeIT {
 	}
 
 	private Answer exchange(String method, String path, String cookie, String form) throws IOException {
-		try (java.net.Socket socket = new java.net.Socket()) {
-			socket.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
-			socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress("127.0.0.2", 0));
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
 			socket.setSoTimeout(15_000);
 			byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
 			String request = method + " " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"

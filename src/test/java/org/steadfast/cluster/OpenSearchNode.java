@@ -1,9 +1,12 @@
 package org.steadfast.cluster;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +58,7 @@ final class OpenSearchNode implements AutoCloseable {
 
 	private static int freeBase() {
 		for (int base = 9230; base < 9290; base++) {
-			try (var socket = new java.net.ServerSocket(base + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+			try (var socket = new ServerSocket(base + 1, 1, InetAddress.getLoopbackAddress())) {
 				return base;
 			}
 			catch (IOException e) {
@@ -107,7 +110,7 @@ final class OpenSearchNode implements AutoCloseable {
 
 	private static void deleteQuietly(Path dir) {
 		try (var paths = Files.walk(dir)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 		catch (IOException e) {
 			// target/ is cleaned by the next build anyway

@@ -1,5 +1,22 @@
 package org.steadfast.forum;
 
+import java.util.List;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.web.util.HtmlUtils;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.accounts.Role;
+import org.steadfast.common.Refusal;
+import org.steadfast.forum.ForumViews.CategoryView;
+import org.steadfast.support.IntegrationTest;
+import org.steadfast.support.Members;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -7,19 +24,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.HtmlUtils;
-import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.accounts.Role;
-import org.steadfast.forum.ForumViews.CategoryView;
-import org.steadfast.support.IntegrationTest;
-import org.steadfast.support.Members;
-import org.steadfast.common.Refusal;
 
 /** What administrators and moderators do to the forum's structure: categories, tags, roles. */
 @IntegrationTest
@@ -51,7 +55,7 @@ class ForumAdminIT {
 				Role.MODERATOR, member.password());
 	}
 
-	String html(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+	String html(ResultActions result) throws Exception {
 		return HtmlUtils.htmlUnescape(result.andReturn().getResponse().getContentAsString());
 	}
 
@@ -84,7 +88,7 @@ class ForumAdminIT {
 		assertThat(categoryService.all()).filteredOn(c -> c.name().equals(name)).extracting(CategoryView::archived)
 				.containsExactly(true);
 		MemberPrincipal author = members.create("archived");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> topics.startTopic(author.id(),
+		Assertions.assertThatThrownBy(() -> topics.startTopic(author.id(),
 				TopicService.NewTopic.discussion(created.getId(), "Into the archive", "body", List.of()),
 				formTokens.issue(author.id()))).isInstanceOf(Refusal.class).hasMessage("category.archived");
 		assertThat(html(mvc.perform(get("/c/" + created.getSlug())))).contains("This category is archived");
@@ -193,7 +197,7 @@ class ForumAdminIT {
 		mvc.perform(post("/mod/tags/sleep-trouble-" + suffix.toLowerCase() + "/rename").with(user(mod)).with(csrf())
 				.param("newName", "<b>bad</b>"))
 				.andExpect(status().is3xxRedirection())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.andExpect(MockMvcResultMatchers.flash()
 						.attribute("tagError", "tags.characters"));
 		mvc.perform(post("/mod/tags/sleep-trouble-" + suffix.toLowerCase() + "/rename").with(user(members.create("nomod")))
 				.with(csrf()).param("newName", "taken-over")).andExpect(status().isForbidden());

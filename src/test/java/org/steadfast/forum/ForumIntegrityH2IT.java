@@ -1,13 +1,15 @@
 package org.steadfast.forum;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 @IntegrationTest
 class ForumIntegrityH2IT extends ForumIntegrityScenarios {
@@ -21,7 +23,7 @@ class ForumIntegrityH2IT extends ForumIntegrityScenarios {
 		Topic topic = topic(members.create("holder"), unique("Someone holds the row"));
 		MemberPrincipal replier = members.create("waiter");
 		var response = new Object() {
-			org.springframework.mock.web.MockHttpServletResponse value;
+			MockHttpServletResponse value;
 		};
 		try (Connection other = dataSource.getConnection()) {
 			other.setAutoCommit(false);

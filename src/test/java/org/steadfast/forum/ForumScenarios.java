@@ -1,19 +1,12 @@
 package org.steadfast.forum;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +18,16 @@ import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /**
  * The forum as members use it, through its pages. Runs on H2 ({@link ForumH2IT}) and MariaDB
@@ -271,7 +274,7 @@ abstract class ForumScenarios {
 		MemberPrincipal author = members.create("quick");
 		Topic topic = topic(author, unique("Quick"));
 		var before = limits.getMinTimeBetweenPosts();
-		limits.setMinTimeBetweenPosts(java.time.Duration.ofSeconds(10));
+		limits.setMinTimeBetweenPosts(Duration.ofSeconds(10));
 		try {
 			String page = html(mvc.perform(post("/t/" + topic.getId() + "/reply").with(user(author)).with(csrf())
 					.param("body", "Second thought").param("formToken", formTokens.issue(author.id())))
@@ -451,7 +454,7 @@ abstract class ForumScenarios {
 		// Every form on a page built from kept renderings carries this request's token.
 		MvcResult result = mvc.perform(get(url).with(user(reader))).andReturn();
 		String token = ((CsrfToken) result.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
-		List<String> sent = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"")
+		List<String> sent = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"")
 				.matcher(result.getResponse().getContentAsString()).results().map(m -> m.group(1)).toList();
 		assertThat(sent).hasSizeGreaterThanOrEqualTo(3).containsOnly(token);
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("\u0000");
@@ -539,7 +542,7 @@ abstract class ForumScenarios {
 
 	/** The shown time of a post (its permalink's text). */
 	private static String timeOf(String page, long postId) {
-		var m = java.util.regex.Pattern.compile("href=\"/p/" + postId + "\">\\s*<time[^>]*>([^<]*)</time>").matcher(page);
+		var m = Pattern.compile("href=\"/p/" + postId + "\">\\s*<time[^>]*>([^<]*)</time>").matcher(page);
 		assertThat(m.find()).as("time of post " + postId).isTrue();
 		return m.group(1);
 	}

@@ -1,17 +1,12 @@
 package org.steadfast.moderation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
@@ -23,6 +18,14 @@ import org.steadfast.forum.Post;
 import org.steadfast.forum.Topic;
 import org.steadfast.forum.TopicService;
 import org.steadfast.support.Members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /** Moderation through its pages. Runs on H2 ({@link ModerationH2IT}) and MariaDB ({@link ModerationMariaDbIT}). */
 abstract class ModerationScenarios {
@@ -238,7 +241,7 @@ abstract class ModerationScenarios {
 		// Reporting stays open to a silenced member: it reaches moderators only (see SanctionGuard).
 		flag(author, firstPost(theirs), "SPAM").andExpect(status().is3xxRedirection());
 		assertThat(html(mvc.perform(post("/plans/new").with(user(author)).with(csrf()).param("title", "A plan while silenced")
-				.param("startDate", java.time.LocalDate.now().minusDays(1).toString()).param("target", "30")
+				.param("startDate", LocalDate.now().minusDays(1).toString()).param("target", "30")
 				.param("visibility", "PRIVATE").param("formToken", formTokens.issue(author.id())))
 				.andExpect(status().isForbidden()))).contains("paused your posting");
 		assertThat(jdbc.queryForObject("select count(*) from post where author_id = ?", Integer.class, author.id())).isEqualTo(1);
@@ -258,12 +261,12 @@ abstract class ModerationScenarios {
 				.andExpect(status().is3xxRedirection());
 		var failed = mvc.perform(post("/login").with(csrf()).param("login", member.username())
 				.param("password", Members.PASSWORD)).andExpect(status().is3xxRedirection()).andReturn();
-		String page = html(mvc.perform(get("/login").session((org.springframework.mock.web.MockHttpSession) failed
+		String page = html(mvc.perform(get("/login").session((MockHttpSession) failed
 				.getRequest().getSession(false))));
 		assertThat(page).contains("Your account is suspended", "Shared someone's number");
 		var wrong = mvc.perform(post("/login").with(csrf()).param("login", member.username())
 				.param("password", "not the right password")).andReturn();
-		String wrongPage = html(mvc.perform(get("/login").session((org.springframework.mock.web.MockHttpSession) wrong
+		String wrongPage = html(mvc.perform(get("/login").session((MockHttpSession) wrong
 				.getRequest().getSession(false))));
 		assertThat(wrongPage).contains("don't match").doesNotContain("Your account is suspended");
 		mvc.perform(post("/mod/members/" + member.username() + "/sanction").with(user(mod)).with(csrf())

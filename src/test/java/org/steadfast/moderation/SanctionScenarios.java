@@ -1,13 +1,5 @@
 package org.steadfast.moderation;
 
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,6 +22,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.HtmlUtils;
@@ -48,6 +42,15 @@ import org.steadfast.plans.PlanService;
 import org.steadfast.search.SearchIndexer;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /**
  * Sanctions hold on every write path: a table of every POST route the application maps, requested
@@ -235,7 +238,7 @@ abstract class SanctionScenarios {
 		long planRow = jdbc.queryForObject("select id from plan where active_member_id = ?", Long.class, me.id());
 		moderation.sanction(me.id(), sanctioner.id(), SanctionKind.SILENCE, Duration.ofDays(2), "A pause");
 
-		List<org.springframework.test.web.servlet.RequestBuilder> writes = List.of(
+		List<RequestBuilder> writes = List.of(
 				post("/partners/messages").param("to", String.valueOf(partner.id())).param("body", "Are you there?")
 						.param("formToken", formTokens.issue(me.id())),
 				post("/partners/profile").param("looking", "true").param("checkInHour", "20")
@@ -246,7 +249,7 @@ abstract class SanctionScenarios {
 				post("/plans/" + plan + "/contact").param("day", LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))).toString())
 						.param("channel", "TEXT").param("offered", "Coffee?").param("response", "No reply"));
 		for (var write : writes) {
-			String page = HtmlUtils.htmlUnescape(mvc.perform(((org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder) write)
+			String page = HtmlUtils.htmlUnescape(mvc.perform(((MockHttpServletRequestBuilder) write)
 					.with(user(me)).with(csrf())).andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString());
 			assertThat(page).contains(SILENCED_TEXT);
 		}
@@ -274,7 +277,7 @@ abstract class SanctionScenarios {
 		// The same requests write once the silence is lifted, so the refusals above kept real writes out.
 		moderation.lift(me.id(), sanctioner.id(), "over");
 		for (var write : writes) {
-			mvc.perform(((org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder) write)
+			mvc.perform(((MockHttpServletRequestBuilder) write)
 					.with(user(me)).with(csrf())).andExpect(status().is3xxRedirection());
 		}
 		assertThat(count("select count(*) from partner_message where from_id = ?", me.id())).isEqualTo(1);

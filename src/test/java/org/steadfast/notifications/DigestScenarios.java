@@ -1,11 +1,6 @@
 package org.steadfast.notifications;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +30,13 @@ import org.steadfast.plans.PlanDraft;
 import org.steadfast.plans.PlanService;
 import org.steadfast.plans.Streaks;
 import org.steadfast.support.Members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /**
  * The email digest with a fixed clock: each reader's local hour in several time zones and across
@@ -324,7 +328,7 @@ abstract class DigestScenarios {
 	}
 
 	@Autowired
-	net.javacrumbs.shedlock.core.LockProvider locks;
+	LockProvider locks;
 
 	@Test
 	void theScheduledRunTakesTheDigestLockSoOnlyOneNodeRunsIt() {
@@ -332,8 +336,8 @@ abstract class DigestScenarios {
 		assertThat(jdbc.queryForObject("select count(*) from shedlock where name = 'digest'", Integer.class)).isEqualTo(1);
 
 		String name = "digest-test-" + UUID.randomUUID().toString().substring(0, 8);
-		var config = new net.javacrumbs.shedlock.core.LockConfiguration(Instant.now(), name, java.time.Duration.ofMinutes(5),
-				java.time.Duration.ZERO);
+		var config = new LockConfiguration(Instant.now(), name, Duration.ofMinutes(5),
+				Duration.ZERO);
 		var held = locks.lock(config);
 		assertThat(held).isPresent();
 		assertThat(locks.lock(config)).as("a second node finds the lock taken").isEmpty();

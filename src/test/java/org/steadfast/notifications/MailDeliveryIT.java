@@ -1,16 +1,16 @@
 package org.steadfast.notifications;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +30,9 @@ import org.steadfast.forum.TopicService;
 import org.steadfast.notifications.internal.DigestJob;
 import org.steadfast.notifications.internal.MailSenderJob;
 import org.steadfast.support.Members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The outbox delivered over SMTP to a GreenMail server: both parts, the RFC 8058 headers, never twice, failures kept. */
 // A database of its own: the sender delivers every due mail, and other tests' contexts share the
@@ -111,7 +114,7 @@ class MailDeliveryIT {
 
 		sender.sendDue(Instant.now().plusSeconds(1));
 		// The scheduled sender may have claimed it first and still be handing it to the server.
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> receivedBy(to).size() == 1);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receivedBy(to).size() == 1);
 		sender.sendDue(Instant.now().plusSeconds(2));
 		List<MimeMessage> received = receivedBy(to);
 		assertThat(received).hasSize(1);
@@ -142,7 +145,7 @@ class MailDeliveryIT {
 		assertThat(jdbc.queryForObject("select attempts from mail_outbox where id = ?", Integer.class, bad)).isEqualTo(1);
 		Instant later = now;
 		for (int i = 0; i < 6; i++) {
-			later = later.plus(java.time.Duration.ofHours(13));
+			later = later.plus(Duration.ofHours(13));
 			sender.sendDue(later);
 		}
 		assertThat(jdbc.queryForMap("select status, attempts from mail_outbox where id = ?", bad))

@@ -1,13 +1,6 @@
 package org.steadfast.notifications;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,9 +17,24 @@ import org.steadfast.forum.Post;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.ReactionService;
 import org.steadfast.forum.Topic;
+import org.steadfast.forum.TopicKind;
 import org.steadfast.forum.TopicService;
+import org.steadfast.forum.Visibility;
+import org.steadfast.moderation.Decision;
+import org.steadfast.moderation.FlagReason;
+import org.steadfast.moderation.ModerationService;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
+import org.steadfast.text.Markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /**
  * Notifications as members meet them: follows, replies, mentions, quotes, reactions, blocks and
@@ -65,7 +73,7 @@ abstract class NotificationScenarios {
 	StatementCounter statements;
 
 	@Autowired
-	org.steadfast.moderation.ModerationService moderation;
+	ModerationService moderation;
 
 	Topic topic(MemberPrincipal author, String body) {
 		long category = categories.findBySlug("starting-out").orElseThrow().getId();
@@ -82,7 +90,7 @@ abstract class NotificationScenarios {
 		return HtmlUtils.htmlUnescape(result.andReturn().getResponse().getContentAsString());
 	}
 
-	final java.time.LocalDateTime started = Settle.mark();
+	final LocalDateTime started = Settle.mark();
 
 	List<String> messages(MemberPrincipal member) {
 		Settle.events(jdbc, started);
@@ -171,7 +179,7 @@ abstract class NotificationScenarios {
 		Settle.events(jdbc, started);
 		var item = jdbc.queryForMap("select id, version from review_item where post_id = ? and status = 'OPEN'", postId);
 		moderation.decide(((Number) item.get("id")).longValue(), ((Number) item.get("version")).longValue(),
-				moderator.id(), org.steadfast.moderation.Decision.APPROVE, null, null);
+				moderator.id(), Decision.APPROVE, null, null);
 	}
 
 	String postStatus(long postId) {
@@ -216,7 +224,7 @@ abstract class NotificationScenarios {
 
 		long category = categories.findBySlug("daily-check-ins").orElseThrow().getId();
 		Topic plan = topics.startTopic(author.id(), new TopicService.NewTopic(category, "My plan " + UUID.randomUUID(),
-				"Only for me.", List.of(), org.steadfast.forum.TopicKind.PLAN, org.steadfast.forum.Visibility.PRIVATE),
+				"Only for me.", List.of(), TopicKind.PLAN, Visibility.PRIVATE),
 				formTokens.issue(author.id()));
 		edit(author, firstPost(plan), "Only for me. Not even @" + outsider.username() + ".");
 
@@ -234,8 +242,8 @@ abstract class NotificationScenarios {
 		Topic topic = topic(author, "A rough night, but I am still here.");
 		long post = firstPost(topic);
 
-		moderation.flag(post, flagger.id(), org.steadfast.moderation.FlagReason.CRISIS, "");
-		moderation.flag(post, another.id(), org.steadfast.moderation.FlagReason.CRISIS, "");
+		moderation.flag(post, flagger.id(), FlagReason.CRISIS, "");
+		moderation.flag(post, another.id(), FlagReason.CRISIS, "");
 
 		Settle.events(jdbc, started);
 		List<NotificationView> told = notifications.page(author.id(), 1).items().stream()
@@ -264,7 +272,7 @@ abstract class NotificationScenarios {
 		MemberPrincipal author = members.create("quoted");
 		MemberPrincipal quoter = members.create("quoter");
 		Topic topic = topic(author, "No contact is hard.");
-		reply(quoter, topic, org.steadfast.text.Markdown.quote(author.username(), "No contact is hard.") + "It is. Day 3 here.");
+		reply(quoter, topic, Markdown.quote(author.username(), "No contact is hard.") + "It is. Day 3 here.");
 		assertThat(messages(author)).containsExactly(quoter.displayName() + " quoted you in \u201c" + topic.getTitle() + "\u201d");
 	}
 
@@ -310,10 +318,10 @@ abstract class NotificationScenarios {
 		MemberPrincipal follower = members.create("follower");
 		long category = categories.findBySlug("daily-check-ins").orElseThrow().getId();
 		Topic topic = topics.startTopic(owner.id(), new TopicService.NewTopic(category, "My plan " + UUID.randomUUID(),
-				"My notes.", List.of(), org.steadfast.forum.TopicKind.PLAN, org.steadfast.forum.Visibility.PUBLIC),
+				"My notes.", List.of(), TopicKind.PLAN, Visibility.PUBLIC),
 				formTokens.issue(owner.id()));
 		reply(follower, topic, "Following along.");
-		topics.changeVisibility(topic.getId(), owner.id(), org.steadfast.forum.Visibility.PRIVATE);
+		topics.changeVisibility(topic.getId(), owner.id(), Visibility.PRIVATE);
 		reply(owner, topic, "Just for me now.");
 		assertThat(messages(follower)).isEmpty();
 	}

@@ -1,5 +1,13 @@
 package org.steadfast.ops;
 
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.steadfast.support.IntegrationTest;
+import org.steadfast.support.Members;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,12 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.steadfast.support.IntegrationTest;
-import org.steadfast.support.Members;
 
 @IntegrationTest
 class OperationsH2IT {
@@ -31,7 +33,7 @@ class OperationsH2IT {
 	@Test
 	void readinessIncludesTheDatabaseAndSearch() throws Exception {
 		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("UP")));
+				.andExpect(content().string(Matchers.containsString("UP")));
 		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 	}
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,7 +79,7 @@ class PartnerMatchingScaleMariaDbIT {
 		System.out.println("MEASURE 5000: pool " + large.poolSize() + ", proposed " + large.proposed().size() + ", waiting " + large.waiting() + ", " + large.millis() + " ms");
 		var again = matching.matchAll(now);
 		System.out.println("MEASURE 5000 again: pool " + again.poolSize() + ", proposed " + again.proposed().size() + ", " + again.millis() + " ms");
-		org.assertj.core.api.Assertions.assertThat(large.proposed()).hasSize(2500);
-		org.assertj.core.api.Assertions.assertThat(again.proposed()).isEmpty();
+		Assertions.assertThat(large.proposed()).hasSize(2500);
+		Assertions.assertThat(again.proposed()).isEmpty();
 	}
 }

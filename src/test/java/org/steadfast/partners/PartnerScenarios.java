@@ -1,12 +1,5 @@
 package org.steadfast.partners;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +7,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +32,8 @@ import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Visibility;
 import org.steadfast.moderation.FlagReason;
 import org.steadfast.moderation.ModerationService;
+import org.steadfast.moderation.SanctionKind;
+import org.steadfast.notifications.DigestPartnerSource;
 import org.steadfast.partners.PartnerEvents.NudgeSent;
 import org.steadfast.partners.PartnerEvents.PartnershipEnded;
 import org.steadfast.partners.PartnerEvents.PartnershipStarted;
@@ -40,11 +41,20 @@ import org.steadfast.partners.PartnerEvents.ProposalMade;
 import org.steadfast.partners.PartnerEvents.SosAnswered;
 import org.steadfast.partners.PartnerEvents.SosEscalated;
 import org.steadfast.partners.PartnerEvents.SosRaised;
+import org.steadfast.partners.matching.Waiting;
 import org.steadfast.partners.matching.Wish;
 import org.steadfast.plans.PlanDraft;
 import org.steadfast.plans.PlanService;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /**
  * Partners through their services and pages. Runs on H2 ({@link PartnersH2IT}) and MariaDB
@@ -129,7 +139,7 @@ abstract class PartnerScenarios {
 
 	/** Only these members are looking: the pool of other tests stays out of this one. */
 	void onlyLooking(MemberPrincipal... pool) {
-		String ids = java.util.Arrays.stream(pool).map(m -> String.valueOf(m.id())).reduce((a, b) -> a + "," + b).orElseThrow();
+		String ids = Arrays.stream(pool).map(m -> String.valueOf(m.id())).reduce((a, b) -> a + "," + b).orElseThrow();
 		jdbc.update("update partner_profile set looking = false where member_id not in (" + ids + ")");
 	}
 
@@ -212,7 +222,7 @@ abstract class PartnerScenarios {
 		// And the two are never proposed to each other again.
 		onlyLooking(a, b);
 		assertThat(matching.matchAll(clock.instant()).proposed()).isEmpty();
-		assertThat(profiles.of(a.id()).waitingReason()).isEqualTo(org.steadfast.partners.matching.Waiting.ALL_COMPATIBLE_EXCLUDED);
+		assertThat(profiles.of(a.id()).waitingReason()).isEqualTo(Waiting.ALL_COMPATIBLE_EXCLUDED);
 	}
 
 	@Test
@@ -448,7 +458,7 @@ abstract class PartnerScenarios {
 	}
 
 	@Autowired
-	org.steadfast.notifications.DigestPartnerSource digestPartners;
+	DigestPartnerSource digestPartners;
 
 	@Test
 	void partnerEventsReachTheRightMemberAsNotificationsAndTheDigestKnowsTheCurrentPartner() throws Exception {
@@ -483,8 +493,8 @@ abstract class PartnerScenarios {
 		MemberPrincipal warned = looking("warned");
 		MemberPrincipal silenced = looking("silencedm");
 		MemberPrincipal other = looking("othermatch");
-		moderation.sanction(warned.id(), admin.id(), org.steadfast.moderation.SanctionKind.WARN, null, "Please be gentle");
-		moderation.sanction(silenced.id(), admin.id(), org.steadfast.moderation.SanctionKind.SILENCE, Duration.ofDays(3),
+		moderation.sanction(warned.id(), admin.id(), SanctionKind.WARN, null, "Please be gentle");
+		moderation.sanction(silenced.id(), admin.id(), SanctionKind.SILENCE, Duration.ofDays(3),
 				"A pause");
 		onlyLooking(warned, silenced, other);
 		var run = matching.matchAll(clock.instant());
@@ -507,10 +517,10 @@ abstract class PartnerScenarios {
 		jdbc.update("update member set email_verified = true where id = ?", b.id());
 		settle(since);
 		int mailsBefore = count("select count(*) from mail_outbox where member_id = ?", b.id());
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
-		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(10);
+		var start = new CountDownLatch(1);
 		try {
-			List<java.util.concurrent.Future<String>> presses = new java.util.ArrayList<>();
+			List<Future<String>> presses = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
 				presses.add(pool.submit(() -> {
 					start.await();
@@ -519,7 +529,7 @@ abstract class PartnerScenarios {
 				}));
 			}
 			start.countDown();
-			Set<String> answers = new java.util.HashSet<>();
+			Set<String> answers = new HashSet<>();
 			for (var press : presses) {
 				answers.add(press.get());
 			}

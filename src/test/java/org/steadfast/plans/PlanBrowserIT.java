@@ -1,12 +1,16 @@
 package org.steadfast.plans;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.steadfast.support.Browser;
 import org.steadfast.support.ServerTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 @ServerTest
 class PlanBrowserIT {
@@ -24,9 +28,9 @@ class PlanBrowserIT {
 		browser.type("login", name).type("password", "one day at a time, really").press("Sign in");
 			browser.click("My plan");
 			assertThat(browser.path()).isEqualTo("/plans/new");
-			String start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(9).toString();
+			String start = LocalDate.now(ZoneOffset.UTC).minusDays(9).toString();
 			browser.type("title", "Walking away with dignity").type("statement", "Romance or nothing. Not friends.");
-			((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			((JavascriptExecutor) browser.driver())
 					.executeScript("document.getElementById('startDate').value = arguments[0]", start);
 			browser.type("instead", "Text my best friend").press("Start my plan");
 			assertThat(browser.text()).contains("Day 10", "10 of 30 days", "Today's check-in");

@@ -1,12 +1,5 @@
 package org.steadfast.plans;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.accounts.Role;
@@ -24,6 +18,14 @@ import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Visibility;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /** Plans and check-ins through their pages. Runs on H2 ({@link PlansH2IT}) and MariaDB ({@link PlansMariaDbIT}). */
 abstract class PlanScenarios {
@@ -93,7 +95,7 @@ abstract class PlanScenarios {
 		assertThat(html(mvc.perform(get("/t/" + plan + "/" + slug).with(user(me))))).contains("Call my sister",
 				"/plans/" + plan);
 		mvc.perform(get("/plans/mine").with(user(me))).andExpect(
-				org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/plans/" + plan));
+				MockMvcResultMatchers.redirectedUrl("/plans/" + plan));
 	}
 
 	@Test

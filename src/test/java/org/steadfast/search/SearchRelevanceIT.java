@@ -1,7 +1,5 @@
 package org.steadfast.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,11 +20,16 @@ import org.springframework.test.context.TestPropertySource;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.forum.FormTokens;
+import org.steadfast.forum.TopicKind;
 import org.steadfast.forum.TopicService;
 import org.steadfast.forum.TopicService.NewTopic;
 import org.steadfast.forum.Viewer;
+import org.steadfast.forum.Visibility;
 import org.steadfast.support.IntegrationTest;
 import org.steadfast.support.Members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Whether people find what they look for: the judged queries of relevance-queries.txt against the
@@ -142,7 +145,7 @@ class SearchRelevanceIT {
 		Map<Long, String> keys = new HashMap<>();
 		for (CorpusTopic t : corpus) {
 			var topic = topics.startTopic(asker.id(), new NewTopic(categoryIds.get(t.category()), t.title(), t.body(),
-					t.tags(), org.steadfast.forum.TopicKind.DISCUSSION, org.steadfast.forum.Visibility.PUBLIC),
+					t.tags(), TopicKind.DISCUSSION, Visibility.PUBLIC),
 					formTokens.issue(asker.id()));
 			for (String reply : t.replies()) {
 				topics.reply(topic.getId(), helper.id(), false, reply, formTokens.issue(helper.id()));

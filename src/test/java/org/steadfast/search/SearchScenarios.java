@@ -1,14 +1,5 @@
 package org.steadfast.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
@@ -39,6 +31,16 @@ import org.steadfast.search.SearchResults.FacetValue;
 import org.steadfast.search.SearchResults.Hit;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 /**
  * Search as readers use it, on H2 ({@link SearchH2IT}) and MariaDB ({@link SearchMariaDbIT}). Each
@@ -485,7 +487,7 @@ abstract class SearchScenarios {
 				.doesNotContain("href=\"https://evil.example");
 	}
 
-	String rawPage(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+	String rawPage(RequestBuilder request) throws Exception {
 		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
@@ -505,7 +507,7 @@ abstract class SearchScenarios {
 				.as(jdbc.queryForList("select p.status, p.plain_text from post p join member a on a.id = p.author_id where a.id = ?",
 						author.id()).toString()).isEqualTo(2L * MARKUP_IN_TEXT.size()));
 
-		List<org.springframework.test.web.servlet.RequestBuilder> pages = List.of(
+		List<RequestBuilder> pages = List.of(
 				get("/search").param("q", m),
 				get("/search").param("q", m + "title"),
 				get("/search").param("q", m).param("tag", "xss-" + m),

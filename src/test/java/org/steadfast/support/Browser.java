@@ -13,6 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -62,7 +63,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public Browser select(String id, String value) {
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByValue(value);
+		new Select(driver.findElement(By.id(id))).selectByValue(value);
 		return this;
 	}
 

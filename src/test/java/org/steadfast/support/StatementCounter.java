@@ -1,8 +1,14 @@
 package org.steadfast.support;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +30,7 @@ public class StatementCounter {
 		count.set(0);
 	}
 
-	private final java.util.List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<String> writes = new CopyOnWriteArrayList<>();
 
 	void sent() {
 		Thread only = counting;
@@ -36,20 +42,20 @@ public class StatementCounter {
 	void sent(String sql) {
 		Thread only = counting;
 		if (only == Thread.currentThread()) {
-			String verb = sql.stripLeading().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-			if (java.util.Set.of("insert", "update", "delete", "merge", "replace").contains(verb)) {
+			String verb = sql.stripLeading().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+			if (Set.of("insert", "update", "delete", "merge", "replace").contains(verb)) {
 				writes.add(sql);
 			}
 		}
 	}
 
 	/** Runs the action and returns the SQL statements that wrote (insert, update, delete, merge) it sent. */
-	public java.util.List<String> writes(ThrowingRunnable action) throws Exception {
+	public List<String> writes(ThrowingRunnable action) throws Exception {
 		reset();
 		writes.clear();
 		try {
 			action.run();
-			return java.util.List.copyOf(writes);
+			return List.copyOf(writes);
 		}
 		finally {
 			counting = null;
@@ -81,11 +87,11 @@ public class StatementCounter {
 		}
 
 		@Bean
-		static BeanPostProcessor statementCountingDataSource(org.springframework.beans.factory.ObjectProvider<StatementCounter> counter) {
+		static BeanPostProcessor statementCountingDataSource(ObjectProvider<StatementCounter> counter) {
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+					if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
 						return ProxyDataSourceBuilder.create(dataSource)
 								.name("counted")
 								.afterQuery((exec, queries) -> {

@@ -1,16 +1,18 @@
 package org.steadfast.text;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class MentionsTest {
 
 	/** Only "sam_b" and "kit-9" exist. */
 	private static final Function<Set<String>, Set<String>> EXISTING = names -> {
-		Set<String> known = new java.util.HashSet<>(names);
+		Set<String> known = new HashSet<>(names);
 		known.retainAll(Set.of("sam_b", "kit-9"));
 		return known;
 	};

@@ -1,14 +1,17 @@
 package org.steadfast.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.steadfast.support.ServerTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Error pages through the real servlet container: in the layout, kind, and never a stack trace. */
 @ServerTest
@@ -52,10 +55,10 @@ class ErrorPagesIT {
 
 	@Test
 	void urlTooBrokenToReachTheApplicationGetsABareAnswerWithoutServerDetails() throws Exception {
-		try (var socket = new java.net.Socket("localhost", port)) {
+		try (var socket = new Socket("localhost", port)) {
 			socket.getOutputStream().write("GET /u/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(answer).startsWith("HTTP/1.1 400").doesNotContain("Tomcat", "Exception", "at org.");
 		}
 	}

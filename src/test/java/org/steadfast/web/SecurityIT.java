@@ -1,5 +1,19 @@
 package org.steadfast.web;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.accounts.Role;
+import org.steadfast.support.IntegrationTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -10,18 +24,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import org.hamcrest.Matchers;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.accounts.Role;
-import org.steadfast.support.IntegrationTest;
 
 @IntegrationTest
 class SecurityIT {
@@ -30,7 +32,7 @@ class SecurityIT {
 	MockMvc mvc;
 
 	@Autowired
-	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	static MemberPrincipal member(Role role) {

@@ -1,5 +1,6 @@
 package org.steadfast.accounts.internal;
 
+import java.util.Locale;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,7 +32,7 @@ class MemberUserDetailsService implements UserDetailsService, UserDetailsPasswor
 		if (login == null || login.isBlank() || login.length() > 254) {
 			throw new UsernameNotFoundException("unknown");
 		}
-		String key = login.trim().toLowerCase(java.util.Locale.ROOT);
+		String key = login.trim().toLowerCase(Locale.ROOT);
 		var found = members.findByLogin(key);
 		// A username that equals someone else's email cannot exist (usernames have no '@'), so
 		// at most one row matches; prefer the username match defensively.

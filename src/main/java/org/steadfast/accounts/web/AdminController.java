@@ -1,6 +1,9 @@
 package org.steadfast.accounts.web;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.accounts.MemberService;
@@ -23,7 +27,7 @@ class AdminController {
 		this.members = members;
 	}
 
-	record MemberRow(long id, String username, String displayName, Role role, java.time.Instant joinedAt) {
+	record MemberRow(long id, String username, String displayName, Role role, Instant joinedAt) {
 	}
 
 	@GetMapping("/admin")
@@ -59,8 +63,8 @@ class AdminController {
 		catch (IllegalArgumentException e) {
 			redirect.addFlashAttribute("roleError", e.getMessage());
 		}
-		catch (java.util.NoSuchElementException e) {
-			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		catch (NoSuchElementException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		redirect.addAttribute("q", q);
 		return "redirect:/admin/members";

@@ -1,10 +1,11 @@
 package org.steadfast.accounts.web;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +31,7 @@ class RegistrationController {
 	}
 
 	@ModelAttribute("timeZones")
-	java.util.List<String> timeZones() {
+	List<String> timeZones() {
 		return TimeZones.CHOICES;
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.steadfast.accounts.Member;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.accounts.MemberService;
 import org.steadfast.accounts.PasswordRules;
@@ -39,7 +40,7 @@ class SettingsController {
 
 	/** The address and whether it is confirmed, for the email section of the page. */
 	@ModelAttribute("account")
-	org.steadfast.accounts.Member account(@AuthenticationPrincipal MemberPrincipal me) {
+	Member account(@AuthenticationPrincipal MemberPrincipal me) {
 		return me == null ? null : members.findById(me.id()).orElse(null);
 	}
 

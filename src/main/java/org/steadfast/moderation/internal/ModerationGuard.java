@@ -1,6 +1,10 @@
 package org.steadfast.moderation.internal;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,19 +38,19 @@ class ModerationGuard implements PostGuard {
 		this.watchedWords = watchedWords;
 		this.properties = properties;
 		this.jdbc = jdbc;
-		var phrases = new java.util.ArrayList<>(CrisisDetector.defaultPhrases());
+		var phrases = new ArrayList<>(CrisisDetector.defaultPhrases());
 		phrases.addAll(properties.getCrisisPhrases());
 		this.crisis = new CrisisDetector(phrases);
 	}
 
 	@Override
 	public void checkCanWrite(long memberId) {
-		var now = java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+		var now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		jdbc.sql("""
 				select kind from sanction where member_id = ? and kind <> 'WARN' and lifted_at is null
 				and starts_at <= ? and (ends_at is null or ends_at > ?) order by id desc limit 1""")
 				.params(memberId, now, now).query(String.class).optional().ifPresent(kind -> {
-			throw Refusal.forbidden("sanction." + kind.toLowerCase(java.util.Locale.ROOT));
+			throw Refusal.forbidden("sanction." + kind.toLowerCase(Locale.ROOT));
 		});
 	}
 

@@ -1,6 +1,8 @@
 package org.steadfast.moderation.web;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,10 +15,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.accounts.MemberService;
+import org.steadfast.common.Refusal;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.moderation.AuditLog;
 import org.steadfast.moderation.Decision;
-import org.steadfast.common.Refusal;
 import org.steadfast.moderation.ModerationQueries;
 import org.steadfast.moderation.ModerationService;
 import org.steadfast.moderation.SanctionKind;
@@ -80,7 +82,7 @@ class ModController {
 	@GetMapping("/mod/members")
 	String findMember(@RequestParam(defaultValue = "") String q, Model model) {
 		model.addAttribute("q", q);
-		model.addAttribute("found", q.isBlank() ? java.util.List.of()
+		model.addAttribute("found", q.isBlank() ? List.of()
 				: members.search(q).stream().map(m -> m.getUsername()).toList());
 		return "moderation/members";
 	}
@@ -101,8 +103,8 @@ class ModController {
 		return "moderation/member";
 	}
 
-	record MemberSummary(long id, String username, String displayName, String role, java.time.Instant joinedAt,
-			java.time.Instant suspendedUntil) {
+	record MemberSummary(long id, String username, String displayName, String role, Instant joinedAt,
+			Instant suspendedUntil) {
 	}
 
 	@PostMapping("/mod/members/{username}/sanction")

@@ -1,5 +1,7 @@
 package org.steadfast.moderation.web;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +22,7 @@ class NoticesController {
 	@GetMapping("/settings/moderation")
 	String notices(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		model.addAttribute("sanctions", queries.sanctionsOf(me.id()));
-		model.addAttribute("concern", queries.crisisConcernFor(me.id(), java.time.Instant.now().minus(java.time.Duration.ofDays(14))));
+		model.addAttribute("concern", queries.crisisConcernFor(me.id(), Instant.now().minus(Duration.ofDays(14))));
 		return "moderation/notices";
 	}
 }

@@ -1,5 +1,6 @@
 package org.steadfast.notifications.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +24,7 @@ class UnsubscribeController {
 	}
 
 	@GetMapping("/unsubscribe/{token}")
-	String confirm(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
+	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
 		boolean known = mailSettings.knownToken(token);
 		if (!known) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -34,7 +35,7 @@ class UnsubscribeController {
 	}
 
 	@PostMapping("/unsubscribe/{token}")
-	String unsubscribe(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
+	String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
 		boolean done = mailSettings.unsubscribe(token);
 		if (!done) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());

@@ -1,5 +1,17 @@
 package org.steadfast.search.internal;
 
+import java.util.List;
+import java.util.function.Function;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PhrasePredicateOptionsStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateOptionsStep;
+import org.steadfast.forum.ContentStatus;
+import org.steadfast.forum.Visibility;
+import org.steadfast.search.Searcher;
+import org.steadfast.search.internal.Synonyms.Slot;
+
 import static org.steadfast.forum.ForumIndex.AUTHOR;
 import static org.steadfast.forum.ForumIndex.POSTS;
 import static org.steadfast.forum.ForumIndex.POST_PAIRS;
@@ -10,16 +22,6 @@ import static org.steadfast.forum.ForumIndex.TEXT;
 import static org.steadfast.forum.ForumIndex.TITLE;
 import static org.steadfast.forum.ForumIndex.VISIBILITY;
 
-import java.util.List;
-import java.util.function.Function;
-import org.hibernate.search.engine.search.predicate.dsl.PhrasePredicateOptionsStep;
-import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
-import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateOptionsStep;
-import org.steadfast.forum.ContentStatus;
-import org.steadfast.forum.Visibility;
-import org.steadfast.search.Searcher;
-import org.steadfast.search.internal.Synonyms.Slot;
 
 /**
  * The predicates every search is built from. Who may find what is expressed here once, and is
@@ -91,7 +93,7 @@ public final class ForumPredicates {
 		return b;
 	}
 
-	private void hidingAuthors(org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep<?, ?> b,
+	private void hidingAuthors(BooleanPredicateClausesStep<?, ?> b,
 			String field) {
 		if (!searcher.hiddenAuthors().isEmpty()) {
 			b.mustNot(f.terms().field(field).matchingAny(searcher.hiddenAuthors()));

@@ -8,6 +8,7 @@ import org.steadfast.search.ForumSearch;
 import org.steadfast.search.SearchRequest;
 import org.steadfast.search.SearchRequest.Period;
 import org.steadfast.search.SearchRequest.Sort;
+import org.steadfast.web.Pages;
 
 /**
  * The search page's query string. Every parameter is taken as text and read leniently, so that
@@ -58,7 +59,7 @@ record SearchForm(String q, List<String> tag, String category, String kind, Stri
 	}
 
 	static int page(String value) {
-		return Math.min(org.steadfast.web.Pages.number(value == null ? null : value.strip()), MAX_PAGE);
+		return Math.min(Pages.number(value == null ? null : value.strip()), MAX_PAGE);
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value, E otherwise) {

@@ -1,5 +1,6 @@
 package org.steadfast.web.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.steadfast.accounts.CurrentMember;
@@ -10,7 +11,7 @@ import org.steadfast.accounts.MemberPrincipal;
 class GlobalModel {
 
 	@ModelAttribute("me")
-	MemberPrincipal me(jakarta.servlet.http.HttpServletRequest request) {
+	MemberPrincipal me(HttpServletRequest request) {
 		MemberPrincipal me = CurrentMember.get().orElse(null);
 		if (me != null) {
 			// A page rendered for a member is never kept for guests, whatever its request looked like.

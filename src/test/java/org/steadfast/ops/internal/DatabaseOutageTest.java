@@ -1,15 +1,19 @@
 package org.steadfast.ops.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import jakarta.servlet.ServletException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class DatabaseOutageTest {
 
@@ -17,8 +21,8 @@ class DatabaseOutageTest {
 	private final DatabaseOutage filter = new DatabaseOutage(messages);
 
 	DatabaseOutageTest() {
-		messages.addMessage("error.503.title", java.util.Locale.ENGLISH, "We'll be right back");
-		messages.addMessage("error.503.text", java.util.Locale.ENGLISH, "Nothing you wrote is lost.");
+		messages.addMessage("error.503.title", Locale.ENGLISH, "We'll be right back");
+		messages.addMessage("error.503.text", Locale.ENGLISH, "Nothing you wrote is lost.");
 	}
 
 	@Test
@@ -39,8 +43,8 @@ class DatabaseOutageTest {
 		// What Spring's JDBC translation makes of the driver's read timeout on a hung database.
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		filter.doFilter(new MockHttpServletRequest("GET", "/latest"), response, (req, res) -> {
-			throw new org.springframework.dao.RecoverableDataAccessException("select",
-					new java.sql.SQLRecoverableException("Communications link failure", "08S01"));
+			throw new RecoverableDataAccessException("select",
+					new SQLRecoverableException("Communications link failure", "08S01"));
 		});
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("30");

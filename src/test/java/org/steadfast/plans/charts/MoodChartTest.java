@@ -1,14 +1,5 @@
 package org.steadfast.plans.charts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.steadfast.plans.charts.ChartTesting.elements;
-import static org.steadfast.plans.charts.ChartTesting.ids;
-import static org.steadfast.plans.charts.ChartTesting.labels;
-import static org.steadfast.plans.charts.ChartTesting.parse;
-import static org.steadfast.plans.charts.ChartTesting.texts;
-import static org.steadfast.plans.charts.ChartTesting.titleOf;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,9 +9,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.steadfast.plans.charts.ChartTesting.elements;
+import static org.steadfast.plans.charts.ChartTesting.ids;
+import static org.steadfast.plans.charts.ChartTesting.labels;
+import static org.steadfast.plans.charts.ChartTesting.parse;
+import static org.steadfast.plans.charts.ChartTesting.texts;
+import static org.steadfast.plans.charts.ChartTesting.titleOf;
+
 
 class MoodChartTest {
 
@@ -110,7 +112,7 @@ class MoodChartTest {
 		double a = Double.parseDouble(firstCircle(groups.get(0)).getAttribute("cx"));
 		double b = Double.parseDouble(firstCircle(groups.get(1)).getAttribute("cx"));
 		double c = Double.parseDouble(firstCircle(groups.get(2)).getAttribute("cx"));
-		assertThat(c - b).isCloseTo(9 * (b - a), org.assertj.core.data.Offset.offset(0.2));
+		assertThat(c - b).isCloseTo(9 * (b - a), Offset.offset(0.2));
 	}
 
 	@Test

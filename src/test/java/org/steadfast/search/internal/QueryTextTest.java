@@ -1,9 +1,11 @@
 package org.steadfast.search.internal;
 
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class QueryTextTest {
 
@@ -92,7 +94,7 @@ class QueryTextTest {
 	@Test
 	void aRespellingChangesOnlyTheMisspelledWholeWords() {
 		QueryText q = QueryText.parse("Birthdy party, not birthdys \"no contact\"")
-				.replacing(java.util.Map.of("birthdy", "birthday"));
+				.replacing(Map.of("birthdy", "birthday"));
 		assertThat(q.shown()).isEqualTo("birthday party, not birthdys \"no contact\"");
 		assertThat(q.phrases()).containsExactly("no contact");
 	}

@@ -1,7 +1,7 @@
 package org.steadfast.web.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,9 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.steadfast.web.PageFragments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class EncodedPagesTest {
 
@@ -71,9 +74,9 @@ class EncodedPagesTest {
 	private MockHttpServletResponse send(String method, Page page) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest(method, "/t/1/x");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+		filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
 			@Override
-			protected void service(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res) {
+			protected void service(HttpServletRequest req, HttpServletResponse res) {
 				try {
 					page.write((MockHttpServletRequest) req, res);
 				}
