@@ -3,8 +3,6 @@ package org.steadfast.demo;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.steadfast.accounts.Role;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.forum.ReactionKind;
 import org.steadfast.forum.Slugs;
@@ -75,7 +74,7 @@ public class SeedRows {
 		return insert("member", "username, username_key, email, email_key, password_hash, display_name, time_zone, role, "
 				+ "created_at, email_verified", rows, Member::id,
 				m -> new Object[] { m.username(), key(m.username()), m.email(), key(m.email()), m.passwordHash(),
-						m.displayName(), m.timeZone(), m.role().name(), utc(m.createdAt()), m.emailVerified() });
+						m.displayName(), m.timeZone(), m.role().name(), Utc.of(m.createdAt()), m.emailVerified() });
 	}
 
 	/** @return the tags' ids, in the rows' order; every new tag starts at a count of 0 */
@@ -89,7 +88,7 @@ public class SeedRows {
 		return insert("topic", "category_id, kind, visibility, status, title, slug, author_id, created_at, last_posted_at, "
 				+ "last_poster_id, reply_count, pinned, locked, helpful_post_id", rows, Topic::id,
 				t -> new Object[] { t.categoryId(), t.kind().name(), t.visibility().name(), ContentStatus.VISIBLE.name(),
-						t.title(), Slugs.slugify(t.title()), t.authorId(), utc(t.createdAt()), utc(t.lastPostedAt()),
+						t.title(), Slugs.slugify(t.title()), t.authorId(), Utc.of(t.createdAt()), Utc.of(t.lastPostedAt()),
 						t.lastPosterId(), t.replyCount(), false, false, t.helpfulPostId() });
 	}
 
@@ -97,7 +96,7 @@ public class SeedRows {
 	public List<Long> posts(List<Post> rows) {
 		return insert("post", "topic_id, number, author_id, source, html, plain_text, body_hash, status, created_at", rows,
 				Post::id, p -> new Object[] { p.topicId(), p.number(), p.authorId(), p.source(), p.html(), p.plainText(),
-						p.bodyHash(), ContentStatus.VISIBLE.name(), utc(p.createdAt()) });
+						p.bodyHash(), ContentStatus.VISIBLE.name(), Utc.of(p.createdAt()) });
 	}
 
 	public void topicTags(List<TopicTag> rows) {
@@ -107,7 +106,7 @@ public class SeedRows {
 
 	public void reactions(List<Reaction> rows) {
 		batch("insert into reaction (post_id, member_id, kind, created_at) values (?, ?, ?, ?)",
-				rows.stream().map(r -> new Object[] { r.postId(), r.memberId(), r.kind().name(), utc(r.createdAt()) })
+				rows.stream().map(r -> new Object[] { r.postId(), r.memberId(), r.kind().name(), Utc.of(r.createdAt()) })
 						.toList());
 	}
 
@@ -194,10 +193,6 @@ public class SeedRows {
 		}
 	}
 
-	/** Stored as UTC wall-clock time, as Hibernate writes instants with jdbc.time_zone=UTC. */
-	private static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
 
 	/** The lower-cased lookup key, as accounts keeps it for case-insensitive uniqueness. */
 	private static String key(String value) {

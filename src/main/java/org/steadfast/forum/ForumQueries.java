@@ -2,7 +2,6 @@ package org.steadfast.forum;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -268,10 +267,5 @@ public class ForumQueries {
 				Utc.read(rs, "last_posted_at"), rs.getString("last_username"), rs.getString("last_name"),
 				rs.getBoolean("pinned"), rs.getBoolean("locked"), rs.getObject("helpful_post_id") != null,
 				(Integer) rs.getObject("last_read_number", Integer.class), List.of(), null);
-	}
-
-	/** A time column as an instant; the same as {@link Utc#read}, which new code calls directly. */
-	public static Instant instant(ResultSet rs, String column) throws SQLException {
-		return Utc.read(rs, column);
 	}
 }

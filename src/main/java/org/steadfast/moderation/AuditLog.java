@@ -3,13 +3,13 @@ package org.steadfast.moderation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Utc;
 
 /**
  * Every moderator and admin action, append-only. This class is the only writer of the table and
@@ -37,7 +37,7 @@ public class AuditLog {
 		jdbc.sql("""
 				insert into audit_log (acted_at, actor_id, action, target_type, target_id, reason, before_text, after_text)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actorId, action, targetType, targetId,
+				.params(Utc.of(clock.instant()), actorId, action, targetType, targetId,
 						reason == null ? "" : reason, before, after)
 				.update();
 	}
@@ -59,7 +59,7 @@ public class AuditLog {
 				.param("target", targetId == null ? -1L : targetId)
 				.param("actor", actor == null ? "" : actor.trim().toLowerCase(Locale.ROOT))
 				.param("limit", limit)
-				.query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+				.query((rs, n) -> new Entry(rs.getLong(1), Utc.instant(rs.getObject(2, LocalDateTime.class)),
 						rs.getLong(3), rs.getString(4) == null ? "system" : rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
 						rs.getString(9), rs.getString(10)))
 				.list();

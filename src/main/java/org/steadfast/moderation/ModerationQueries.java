@@ -3,8 +3,6 @@ package org.steadfast.moderation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Utc;
 import org.steadfast.text.Excerpts;
 
 /** What moderators read: the queue, and a member's record. */
@@ -132,7 +131,7 @@ public class ModerationQueries {
 		return jdbc.sql("""
 				select count(*) from flag f join post p on p.id = f.post_id
 				where p.author_id = ? and f.reason = 'CRISIS' and f.created_at > ?""")
-				.params(memberId, LocalDateTime.ofInstant(since, ZoneOffset.UTC)).query(Integer.class).single() > 0;
+				.params(memberId, Utc.of(since)).query(Integer.class).single() > 0;
 	}
 
 	public List<NoteRow> notesOn(long memberId) {
@@ -145,7 +144,6 @@ public class ModerationQueries {
 	}
 
 	private static Instant at(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, LocalDateTime.class);
-		return value == null ? null : value.toInstant(ZoneOffset.UTC);
+		return Utc.read(rs, column);
 	}
 }

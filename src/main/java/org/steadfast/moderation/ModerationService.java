@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.MemberService;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
@@ -96,14 +97,14 @@ public class ModerationService {
 		}
 		if (reason == FlagReason.CRISIS) {
 			long today = jdbc.sql("select count(*) from flag where member_id = ? and reason = 'CRISIS' and created_at > ?")
-					.params(memberId, utc(clock.instant().minus(Duration.ofDays(1)))).query(Long.class).single();
+					.params(memberId, Utc.of(clock.instant().minus(Duration.ofDays(1)))).query(Long.class).single();
 			if (today >= properties.getCrisisFlagLimitPerDay()) {
 				throw new Refusal(Refusal.Reason.INVALID, "flag.crisisLimit");
 			}
 		}
 		try {
 			jdbc.sql("insert into flag (post_id, member_id, reason, note, created_at) values (?, ?, ?, ?, ?)")
-					.params(postId, memberId, reason.name(), text, utc(clock.instant())).update();
+					.params(postId, memberId, reason.name(), text, Utc.of(clock.instant())).update();
 		}
 		catch (DuplicateKeyException e) {
 			throw new Refusal(Refusal.Reason.INVALID, "flag.already");
@@ -134,7 +135,7 @@ public class ModerationService {
 				jdbc.sql("""
 						insert into review_item (post_id, status, crisis, held, reasons, flag_count, created_at)
 						values (?, 'OPEN', ?, ?, ?, ?, ?)""")
-						.params(postId, crisis, held, reason, flagCount, utc(clock.instant())).update();
+						.params(postId, crisis, held, reason, flagCount, Utc.of(clock.instant())).update();
 			}
 			catch (DuplicateKeyException e) {
 				queue(postId, reason, held, crisis, flagCount);
@@ -184,7 +185,7 @@ public class ModerationService {
 		jdbc.sql("""
 				update review_item set status = ?, closed_at = ?, closed_by = ?, decision = ?, version = version + 1
 				where id = ? and version = ?""")
-				.params(closes ? "CLOSED" : "OPEN", closes ? utc(clock.instant()) : null, closes ? moderatorId : null,
+				.params(closes ? "CLOSED" : "OPEN", closes ? Utc.of(clock.instant()) : null, closes ? moderatorId : null,
 						decision.name(), itemId, expectedVersion)
 				.update();
 		events.publishEvent(new Decided(postId, moderatorId, decision));
@@ -230,7 +231,7 @@ public class ModerationService {
 			}
 		};
 		jdbc.sql("insert into sanction (member_id, kind, reason, starts_at, ends_at, created_by) values (?, ?, ?, ?, ?, ?)")
-				.params(memberId, kind.name(), why, utc(now), until == null ? null : utc(until), moderatorId).update();
+				.params(memberId, kind.name(), why, Utc.of(now), until == null ? null : Utc.of(until), moderatorId).update();
 		if (kind == SanctionKind.SUSPEND || kind == SanctionKind.BAN) {
 			members.suspend(memberId, until, why);
 		}
@@ -244,7 +245,7 @@ public class ModerationService {
 	@Transactional
 	public void lift(long memberId, long moderatorId, String reason) {
 		int lifted = jdbc.sql("update sanction set lifted_at = ? where member_id = ? and lifted_at is null and kind <> 'WARN'")
-				.params(utc(clock.instant()), memberId).update();
+				.params(Utc.of(clock.instant()), memberId).update();
 		members.suspend(memberId, null, null);
 		sanctionsInForce.reloadAfterCommit();
 		audit.record(moderatorId, "member.lift", "MEMBER", memberId, reason, lifted + " sanction(s)", null);
@@ -256,7 +257,7 @@ public class ModerationService {
 		return jdbc.sql("""
 				select kind from sanction where member_id = ? and kind <> 'WARN' and lifted_at is null
 				and starts_at <= ? and (ends_at is null or ends_at > ?) order by id desc limit 1""")
-				.params(memberId, utc(clock.instant()), utc(clock.instant())).query(String.class).optional();
+				.params(memberId, Utc.of(clock.instant()), Utc.of(clock.instant())).query(String.class).optional();
 	}
 
 	@Transactional
@@ -266,11 +267,8 @@ public class ModerationService {
 			throw new Refusal(Refusal.Reason.INVALID, "note.invalid");
 		}
 		jdbc.sql("insert into member_note (member_id, author_id, note, created_at) values (?, ?, ?, ?)")
-				.params(memberId, moderatorId, text, utc(clock.instant())).update();
+				.params(memberId, moderatorId, text, Utc.of(clock.instant())).update();
 		audit.record(moderatorId, "member.note", "MEMBER", memberId, null, null, text);
 	}
 
-	static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
 }

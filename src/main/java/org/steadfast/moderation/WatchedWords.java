@@ -7,6 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Utc;
 import org.steadfast.moderation.matching.WatchedWord;
 import org.steadfast.moderation.matching.WatchedWordMatcher;
 import org.steadfast.text.PlainText;
@@ -73,7 +74,7 @@ public class WatchedWords {
 		}
 		try {
 			jdbc.sql("insert into watched_word (phrase, action, replacement, created_at) values (?, ?, ?, ?)")
-					.params(p, action.name(), r, ModerationService.utc(clock.instant())).update();
+					.params(p, action.name(), r, Utc.of(clock.instant())).update();
 		}
 		catch (DuplicateKeyException e) {
 			throw new Refusal(Refusal.Reason.INVALID, "watched.duplicate");

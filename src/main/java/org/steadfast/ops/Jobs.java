@@ -2,14 +2,13 @@ package org.steadfast.ops;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.steadfast.common.Utc;
 
 /**
  * Records each run of a scheduled job in {@code job_run}: which job, on which node, when, and how it
@@ -50,7 +49,7 @@ public class Jobs {
 	private long record(String job, Instant started) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into job_run (job, node, started_at) values (?, ?, ?)")
-				.params(job, node.value(), utc(started))
+				.params(job, node.value(), Utc.of(started))
 				.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -58,11 +57,8 @@ public class Jobs {
 	private void finish(long id, String outcome) {
 		String text = outcome == null ? "" : outcome;
 		jdbc.sql("update job_run set finished_at = ?, outcome = ? where id = ?")
-				.params(utc(clock.instant()), text.length() > 500 ? text.substring(0, 500) : text, id)
+				.params(Utc.of(clock.instant()), text.length() > 500 ? text.substring(0, 500) : text, id)
 				.update();
 	}
 
-	private static LocalDateTime utc(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
 }

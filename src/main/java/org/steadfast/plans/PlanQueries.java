@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.ContentStatus;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ForumViews.Listing;
@@ -68,7 +69,7 @@ public class PlanQueries {
 						rs.getLong("member_id"), rs.getString("username"), rs.getString("display_name"),
 						rs.getString("time_zone"), rs.getString("statement"), rs.getObject("start_date", LocalDate.class),
 						rs.getInt("target_days"), rs.getString("reasons"), rs.getString("triggers"), rs.getString("instead"),
-						ForumQueries.instant(rs, "ended_at")))
+						Utc.read(rs, "ended_at")))
 				.optional()
 				.filter(p -> viewer.canRead(p.ownerId(), p.visibility(), p.topicStatus()));
 		if (found.isEmpty()) {
@@ -163,7 +164,7 @@ public class PlanQueries {
 						rs.getLong("topic_id"), rs.getString("slug"), rs.getString("title"), rs.getString("username"),
 						rs.getString("display_name"), rs.getObject("on_day", LocalDate.class),
 						rs.getBoolean("kept_no_contact"), rs.getInt("mood"), rs.getInt("urge"), rs.getString("html"),
-						ForumQueries.instant(rs, "created_at"), rs.getInt("replies")))
+						Utc.read(rs, "created_at"), rs.getInt("replies")))
 				.list();
 		boolean hasNext = rows.size() > FEED_PAGE;
 		return new Listing<>(hasNext ? rows.subList(0, FEED_PAGE) : rows, p, hasNext);
@@ -184,7 +185,7 @@ public class PlanQueries {
 						rs.getString("title"), Visibility.valueOf(rs.getString("visibility")),
 						ContentStatus.valueOf(rs.getString("topic_status")), PlanStatus.valueOf(rs.getString("status")),
 						rs.getObject("start_date", LocalDate.class), rs.getInt("target_days"), rs.getString("time_zone"),
-						ForumQueries.instant(rs, "ended_at")))
+						Utc.read(rs, "ended_at")))
 				.optional()
 				.filter(r -> viewer.canRead(memberId, r.visibility(), r.topicStatus()));
 		return found.map(r -> {

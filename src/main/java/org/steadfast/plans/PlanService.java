@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.common.Refusal;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.forum.ForumViews.CategoryView;
 import org.steadfast.forum.RetriedWhenBusy;
@@ -270,6 +270,6 @@ public class PlanService {
 	}
 
 	private LocalDateTime now() {
-		return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		return Utc.of(clock.instant());
 	}
 }

@@ -1,8 +1,6 @@
 package org.steadfast.moderation.internal;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +8,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.steadfast.common.Refusal;
+import org.steadfast.common.Utc;
 import org.steadfast.forum.PostGuard;
 import org.steadfast.moderation.ModerationProperties;
 import org.steadfast.moderation.WatchedWords;
@@ -45,7 +44,7 @@ class ModerationGuard implements PostGuard {
 
 	@Override
 	public void checkCanWrite(long memberId) {
-		var now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		var now = Utc.of(clock.instant());
 		jdbc.sql("""
 				select kind from sanction where member_id = ? and kind <> 'WARN' and lifted_at is null
 				and starts_at <= ? and (ends_at is null or ends_at > ?) order by id desc limit 1""")

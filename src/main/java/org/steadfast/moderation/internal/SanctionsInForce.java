@@ -3,7 +3,6 @@ package org.steadfast.moderation.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.steadfast.common.Utc;
 import org.steadfast.moderation.ModerationProperties;
 import org.steadfast.moderation.SanctionKind;
 
@@ -105,7 +105,7 @@ public class SanctionsInForce implements DisposableBean {
 	/** Reads every sanction in force; a newer read that started later always wins. */
 	Snapshot reload() {
 		long started = System.nanoTime();
-		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		LocalDateTime now = Utc.of(clock.instant());
 		Map<Long, List<Active>> byMember = new HashMap<>();
 		jdbc.sql("""
 				select member_id, kind, ends_at from sanction
@@ -115,7 +115,7 @@ public class SanctionsInForce implements DisposableBean {
 					LocalDateTime ends = rs.getObject("ends_at", LocalDateTime.class);
 					byMember.computeIfAbsent(rs.getLong("member_id"), id -> new ArrayList<>())
 							.add(new Active(SanctionKind.valueOf(rs.getString("kind")),
-									ends == null ? null : ends.toInstant(ZoneOffset.UTC)));
+									Utc.instant(ends)));
 				});
 		Snapshot fresh = new Snapshot(Map.copyOf(byMember), started);
 		current.accumulateAndGet(fresh, (old, next) -> old == null || next.loadedAtNanos() - old.loadedAtNanos() >= 0 ? next : old);
