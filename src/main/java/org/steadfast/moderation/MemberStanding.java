@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Batches;
 import org.steadfast.common.Utc;
 
 /**
@@ -42,7 +42,7 @@ public class MemberStanding {
 	 */
 	public Set<Long> restrictedAt(Collection<Long> memberIds, Instant at) {
 		Set<Long> restricted = new HashSet<>();
-		for (List<Long> batch : batches(memberIds)) {
+		for (List<Long> batch : Batches.of(memberIds, BATCH)) {
 			restricted.addAll(jdbc.sql("""
 					select distinct member_id from sanction where member_id in (:ids) and kind <> 'WARN'
 					and lifted_at is null and starts_at <= :at and (ends_at is null or ends_at > :at)""")
@@ -54,20 +54,11 @@ public class MemberStanding {
 	/** Every report the members made: who flagged a post, and who wrote it. */
 	public List<Report> reportsBy(Collection<Long> reporterIds) {
 		List<Report> reports = new ArrayList<>();
-		for (List<Long> batch : batches(reporterIds)) {
+		for (List<Long> batch : Batches.of(reporterIds, BATCH)) {
 			reports.addAll(jdbc.sql("select f.member_id, p.author_id from flag f join post p on p.id = f.post_id "
 					+ "where f.member_id in (:ids)")
 					.param("ids", batch).query((rs, n) -> new Report(rs.getLong(1), rs.getLong(2))).list());
 		}
 		return reports;
-	}
-
-	private static List<List<Long>> batches(Collection<Long> memberIds) {
-		List<Long> ids = List.copyOf(new LinkedHashSet<>(memberIds));
-		List<List<Long>> batches = new ArrayList<>();
-		for (int from = 0; from < ids.size(); from += BATCH) {
-			batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-		}
-		return batches;
 	}
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Batches;
 
 /**
  * What partners need to know of members' plans: who has an active plan and since when (matching),
@@ -35,7 +35,7 @@ public class CheckInFacts {
 	/** For each of these members with an active plan, the day it started. */
 	public Map<Long, LocalDate> activePlanStarts(Collection<Long> memberIds) {
 		Map<Long, LocalDate> starts = new HashMap<>();
-		for (List<Long> batch : batches(memberIds)) {
+		for (List<Long> batch : Batches.of(memberIds, BATCH)) {
 			jdbc.sql("select active_member_id, start_date from plan where active_member_id in (:ids)")
 					.param("ids", batch)
 					.query(rs -> {
@@ -51,7 +51,7 @@ public class CheckInFacts {
 	 */
 	public Set<Long> notCheckedIn(Map<Long, LocalDate> dayByMember) {
 		Set<Long> missing = new HashSet<>();
-		for (List<Long> batch : batches(dayByMember.keySet())) {
+		for (List<Long> batch : Batches.of(dayByMember.keySet(), BATCH)) {
 			Map<Long, Set<LocalDate>> checkedIn = new HashMap<>();
 			jdbc.sql("""
 					select p.active_member_id, c.on_day from plan p
@@ -73,14 +73,5 @@ public class CheckInFacts {
 			});
 		}
 		return missing;
-	}
-
-	private static List<List<Long>> batches(Collection<Long> memberIds) {
-		List<Long> ids = List.copyOf(new LinkedHashSet<>(memberIds));
-		List<List<Long>> batches = new ArrayList<>();
-		for (int from = 0; from < ids.size(); from += BATCH) {
-			batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-		}
-		return batches;
 	}
 }
