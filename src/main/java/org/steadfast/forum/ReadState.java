@@ -3,6 +3,7 @@ package org.steadfast.forum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.PrivateWrite;
 
 /** Remembers how far each member has read each topic, to mark new posts in lists. */
 @Service
@@ -15,6 +16,7 @@ public class ReadState {
 	}
 
 	/** One upsert; never moves the mark backwards when an older page is reopened. */
+	@PrivateWrite
 	@Transactional
 	public void markRead(long memberId, long topicId, int upToNumber) {
 		jdbc.sql("""

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.PrivateWrite;
 import org.steadfast.common.Utc;
 
 /**
@@ -15,6 +16,7 @@ import org.steadfast.common.Utc;
  * that change committed; the sender delivers it later. Without SMTP settings it simply stays here,
  * where administrators can read it.
  */
+@PrivateWrite
 @Service
 public class MailOutbox {
 

@@ -6,8 +6,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.PrivateWrite;
 
 /** The digest subscription, its local hour, discreet mode, and unsubscribing by the mailed token. */
+@PrivateWrite
 @Service
 public class MailSettings {
 

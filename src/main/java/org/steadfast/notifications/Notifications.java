@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.BlockClauses;
+import org.steadfast.common.PrivateWrite;
 import org.steadfast.common.Utc;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.Links;
@@ -28,6 +29,7 @@ import org.steadfast.web.Pages;
  */
 @Service
 // Reads run without a transaction of their own (see ForumQueries); the writes below have one.
+@PrivateWrite
 @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class Notifications {
 

@@ -8,6 +8,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steadfast.accounts.Blocks;
+import org.steadfast.common.PrivateWrite;
 import org.steadfast.common.Utc;
 import org.steadfast.notifications.NotificationKind.Channel;
 import org.steadfast.notifications.internal.Mailer;
@@ -18,6 +19,7 @@ import org.steadfast.notifications.internal.Mailer;
  * member either of them blocked, gathers reactions to one post into a single unread row, and
  * writes the mail (when the member wants this kind by email) in the same transaction.
  */
+@PrivateWrite
 @Service
 public class Notifier {
 

@@ -5,9 +5,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.PrivateWrite;
 import org.steadfast.notifications.NotificationKind.Channel;
 
 /** Each member's channel per notification kind; a kind they never changed uses its default. */
+@PrivateWrite
 @Service
 public class Preferences {
 

@@ -10,10 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.steadfast.accounts.MemberDirectory;
+import org.steadfast.common.PrivateWrite;
 import org.steadfast.forum.Follows;
-import org.steadfast.forum.ForumActivity;
 import org.steadfast.forum.ForumActivity.PostFacts;
 import org.steadfast.forum.ForumActivity.TopicFacts;
+import org.steadfast.forum.ForumActivity;
 import org.steadfast.forum.ForumEvents.PostCreated;
 import org.steadfast.forum.ForumEvents.PostEdited;
 import org.steadfast.forum.ForumEvents.PostPublished;
@@ -33,6 +34,7 @@ import org.steadfast.text.Markdown;
  * the causing transaction commits, each in its own, and are retried from the event registry if
  * the application stops first. Each member hears of a post once, by the most specific reason.
  */
+@PrivateWrite
 @Component
 class ActivityListener {
 

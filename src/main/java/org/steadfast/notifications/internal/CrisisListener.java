@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.steadfast.accounts.MemberDirectory;
+import org.steadfast.common.PrivateWrite;
 import org.steadfast.common.Utc;
 import org.steadfast.moderation.ModerationService.CrisisConcernRaised;
 import org.steadfast.notifications.Notice;
@@ -22,6 +23,7 @@ import org.steadfast.notifications.Notifier;
  * however many members worry at once; a moderator gets one until they have read it (concerns
  * about two different members at the same moment may give them two).
  */
+@PrivateWrite
 @Component
 class CrisisListener {
 

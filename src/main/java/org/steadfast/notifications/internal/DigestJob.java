@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steadfast.accounts.MemberDirectory;
+import org.steadfast.common.PrivateWrite;
 import org.steadfast.common.Utc;
 import org.steadfast.notifications.MailOutbox;
 import org.steadfast.notifications.OutgoingMail;
@@ -48,6 +49,7 @@ import org.steadfast.notifications.OutgoingMail;
  * follow, including their plan, or their partner's check-ins); the period is claimed either way,
  * so the decision is made once, at the reader's hour.
  */
+@PrivateWrite
 @Component
 public class DigestJob {
 

@@ -2,6 +2,7 @@ package org.steadfast.notifications.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.steadfast.common.PrivateWrite;
 import org.steadfast.notifications.Notice;
 import org.steadfast.notifications.NotificationKind;
 import org.steadfast.notifications.Notifier;
@@ -19,6 +20,7 @@ import org.steadfast.partners.PartnerEvents.SosRaised;
  * when the partner doesn't answer in time) and new messages. Each member's preferences decide
  * whether it stays on the site or is mailed too (SOS and nudges are mailed unless turned off).
  */
+@PrivateWrite
 @Component
 class PartnerListener {
 
