@@ -5,15 +5,15 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Ids cut into batches for {@code in (:ids)} statements, each id once, in the order given. */
+/** Ids (or keys) cut into batches for {@code in (:ids)} statements, each once, in the order given. */
 public final class Batches {
 
 	private Batches() {
 	}
 
-	public static List<List<Long>> of(Collection<Long> ids, int size) {
-		List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
-		List<List<Long>> batches = new ArrayList<>();
+	public static <T> List<List<T>> of(Collection<T> ids, int size) {
+		List<T> distinct = List.copyOf(new LinkedHashSet<>(ids));
+		List<List<T>> batches = new ArrayList<>();
 		for (int from = 0; from < distinct.size(); from += size) {
 			batches.add(distinct.subList(from, Math.min(distinct.size(), from + size)));
 		}

@@ -4,7 +4,6 @@ import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
-import org.springframework.validation.FieldError;
 import org.steadfast.common.Refusal;
 
 /**
@@ -55,10 +54,9 @@ public final class FormErrors {
 			errors.rejectValue(field, key);
 		}
 		else {
-			// A field this form does not have (a post's body refused under another name): it counts
-			// for "please fix" without a place of its own on the page.
-			errors.addError(new FieldError(errors.getObjectName(), field, null, false,
-					errors.resolveMessageCodes(key, field), null, null));
+			// A field this form does not have (a post's body refused under another name, such as a
+			// check-in's note or a plan's statement): said above the form, so it is never lost.
+			errors.reject(key);
 		}
 	}
 }

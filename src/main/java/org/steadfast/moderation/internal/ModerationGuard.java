@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 import org.steadfast.common.Refusal;
 import org.steadfast.common.Utc;
 import org.steadfast.forum.PostGuard;
+import org.steadfast.moderation.ExNames;
 import org.steadfast.moderation.ModerationProperties;
 import org.steadfast.moderation.WatchedWords;
 import org.steadfast.moderation.matching.CrisisDetector;
+import org.steadfast.moderation.matching.ExNameText;
 import org.steadfast.moderation.matching.PersonalInfoDetector;
 import org.steadfast.moderation.matching.WatchedWord;
 
@@ -24,7 +26,11 @@ import org.steadfast.moderation.matching.WatchedWord;
 @Component
 class ModerationGuard implements PostGuard {
 
+	/** The hold reason for a name on someone's private list: which list stays unknown to everyone. */
+	static final String EX_NAME = "ex-name";
+
 	private final WatchedWords watchedWords;
+	private final ExNames exNames;
 	private final ModerationProperties properties;
 	private final JdbcClient jdbc;
 	private final PersonalInfoDetector personalInfo = new PersonalInfoDetector();
@@ -32,8 +38,10 @@ class ModerationGuard implements PostGuard {
 
 	private final Clock clock;
 
-	ModerationGuard(WatchedWords watchedWords, ModerationProperties properties, JdbcClient jdbc, Clock clock) {
+	ModerationGuard(WatchedWords watchedWords, ExNames exNames, ModerationProperties properties, JdbcClient jdbc,
+			Clock clock) {
 		this.clock = clock;
+		this.exNames = exNames;
 		this.watchedWords = watchedWords;
 		this.properties = properties;
 		this.jdbc = jdbc;
@@ -77,6 +85,10 @@ class ModerationGuard implements PostGuard {
 				stored = matcher.replaceAll(body);
 			}
 		}
+		stored = screenExNames(authorId, title, stored, reasons);
+		if (reasons.contains(EX_NAME)) {
+			hold = true;
+		}
 		if (!personalInfo.find(text).isEmpty()) {
 			hold = true;
 			reasons.add("personal-info");
@@ -94,5 +106,36 @@ class ModerationGuard implements PostGuard {
 			reasons.add("crisis");
 		}
 		return new Screening(stored, hold, reasons, isCrisis);
+	}
+
+	/**
+	 * A name on the author's own private list stops the post with a kind message (or, if they chose
+	 * so, is replaced); a name on anyone else's list holds it for a moderator. The author is then told
+	 * only that it waits, never that it matched a list: an ex could otherwise test whether someone
+	 * listed them.
+	 */
+	private String screenExNames(long authorId, String title, String body, Set<String> reasons) {
+		String prefix = title == null ? "" : title + "\n";
+		String text = prefix + body;
+		ExNames.Matches listed = exNames.find(text);
+		if (!listed.any()) {
+			return body;
+		}
+		String stored = body;
+		if (listed.onListOf(authorId)) {
+			var own = listed.hits().stream().filter(h -> h.owner() == authorId).toList();
+			boolean inTitle = own.stream().anyMatch(h -> h.start() < prefix.length());
+			if (inTitle) {
+				throw Refusal.invalid("title", "exNames.ownInTitle");
+			}
+			if (!exNames.summary(authorId).replaceOwn()) {
+				throw Refusal.invalid("body", "exNames.own");
+			}
+			stored = ExNameText.replace(text, own, ExNames.REPLACEMENT).substring(prefix.length());
+		}
+		if (listed.onListOfSomeoneBut(authorId)) {
+			reasons.add(EX_NAME);
+		}
+		return stored;
 	}
 }

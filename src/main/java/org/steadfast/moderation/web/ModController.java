@@ -2,7 +2,10 @@ package org.steadfast.moderation.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.accounts.MemberService;
@@ -19,6 +23,7 @@ import org.steadfast.common.Refusal;
 import org.steadfast.forum.CategoryService;
 import org.steadfast.moderation.AuditLog;
 import org.steadfast.moderation.Decision;
+import org.steadfast.moderation.ExNames;
 import org.steadfast.moderation.ModerationQueries;
 import org.steadfast.moderation.ModerationService;
 import org.steadfast.moderation.SanctionKind;
@@ -32,9 +37,11 @@ class ModController {
 	private final MemberService members;
 	private final CategoryService categories;
 	private final AuditLog audit;
+	private final ExNames exNames;
 
 	ModController(ModerationService moderation, ModerationQueries queries, MemberService members,
-			CategoryService categories, AuditLog audit) {
+			CategoryService categories, AuditLog audit, ExNames exNames) {
+		this.exNames = exNames;
 		this.moderation = moderation;
 		this.queries = queries;
 		this.members = members;
@@ -44,10 +51,26 @@ class ModController {
 
 	@GetMapping("/mod")
 	String queue(Model model) {
-		model.addAttribute("items", queries.queue(100));
+		var items = queries.queue(100);
+		model.addAttribute("items", items);
+		model.addAttribute("listedWords", listedWords(items));
 		model.addAttribute("categories", categories.open());
 		return "moderation/queue";
 	}
+
+	/** For posts held for a listed name: the words that matched, by post (never whose list). */
+	private Map<Long, List<String>> listedWords(List<ModerationQueries.QueueItem> items) {
+		Map<Long, String> texts = new LinkedHashMap<>();
+		for (var item : items) {
+			if (item.reasonList().contains("ex-name")) {
+				String body = HtmlUtils.htmlUnescape(TAG.matcher(item.html()).replaceAll(" "));
+				texts.put(item.postId(), item.title() + "\n" + body);
+			}
+		}
+		return texts.isEmpty() ? Map.of() : exNames.listedWordsIn(texts);
+	}
+
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
 	@PostMapping("/mod/review/{id}")
 	String decide(@PathVariable long id, @RequestParam long version, @RequestParam String decision,
