@@ -4,19 +4,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steadfast.common.Batches;
 import org.steadfast.common.Utc;
 
 /**
  * What other modules may know of members for their rules: time zone, when they joined, and
  * until when they are suspended. Never an address or anything a member keeps private. One
  * statement per {@value #BATCH} members asked about.
+ * <p>
+ * Kept apart from {@link MemberDirectory} on purpose: the modules that only apply rules (partner
+ * matching, nudges) get no email address at all; only those that write to members ask the directory.
  */
 @Component
 @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -42,10 +45,9 @@ public class MemberFacts {
 	/** The facts of each of these members who exists. */
 	public Map<Long, Facts> of(Collection<Long> memberIds) {
 		Map<Long, Facts> facts = new HashMap<>();
-		List<Long> ids = List.copyOf(new LinkedHashSet<>(memberIds));
-		for (int from = 0; from < ids.size(); from += BATCH) {
+		for (List<Long> batch : Batches.of(memberIds, BATCH)) {
 			jdbc.sql("select id, time_zone, created_at, suspended_until from member where id in (:ids)")
-					.param("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
+					.param("ids", batch)
 					.query((rs, n) -> new Facts(rs.getLong("id"), ZoneId.of(rs.getString("time_zone")),
 							Utc.read(rs, "created_at"), Utc.read(rs, "suspended_until")))
 					.list()

@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.accounts.Role;
 import org.steadfast.forum.CategoryRepository;
 import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.Topic;
@@ -87,9 +86,7 @@ abstract class ExNameScenarios {
 	}
 
 	MemberPrincipal moderator() {
-		MemberPrincipal m = members.create("exmod");
-		jdbc.update("update member set role = 'MODERATOR' where id = ?", m.id());
-		return new MemberPrincipal(m.id(), m.username(), m.displayName(), m.zoneId(), Role.MODERATOR, m.password());
+		return members.moderator("exmod");
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
-import org.steadfast.accounts.Role;
 import org.steadfast.forum.CategoryRepository;
 import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.Post;
@@ -52,9 +51,7 @@ abstract class ModerationScenarios {
 	ModerationProperties properties;
 
 	MemberPrincipal moderator() {
-		MemberPrincipal m = members.create("mod");
-		jdbc.update("update member set role = 'MODERATOR' where id = ?", m.id());
-		return new MemberPrincipal(m.id(), m.username(), m.displayName(), m.zoneId(), Role.MODERATOR, m.password());
+		return members.moderator("mod");
 	}
 
 	String html(ResultActions result) throws Exception {

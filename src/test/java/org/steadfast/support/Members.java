@@ -2,10 +2,12 @@ package org.steadfast.support;
 
 import java.time.ZoneId;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.steadfast.accounts.Member;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.accounts.MemberService;
+import org.steadfast.accounts.Role;
 
 /** Creates members for tests, through the same service registration uses. */
 @Component
@@ -14,9 +16,11 @@ public class Members {
 	public static final String PASSWORD = "a long enough sentence";
 
 	private final MemberService members;
+	private final JdbcTemplate jdbc;
 
-	public Members(MemberService members) {
+	public Members(MemberService members, JdbcTemplate jdbc) {
 		this.members = members;
+		this.jdbc = jdbc;
 	}
 
 	public MemberPrincipal create(String prefix) {
@@ -24,6 +28,13 @@ public class Members {
 		Member member = members.register(new MemberService.Registration(name, name + "@example.org", PASSWORD,
 				ZoneId.of("Europe/London")));
 		return MemberPrincipal.of(member);
+	}
+
+	/** A new member made a moderator directly, as an admin's role change would. */
+	public MemberPrincipal moderator(String prefix) {
+		MemberPrincipal m = create(prefix);
+		jdbc.update("update member set role = 'MODERATOR' where id = ?", m.id());
+		return new MemberPrincipal(m.id(), m.username(), m.displayName(), m.zoneId(), Role.MODERATOR, m.password());
 	}
 
 	public MemberPrincipal admin(String prefix) {
