@@ -41,6 +41,7 @@ import org.steadfast.plans.PlanDraft;
 import org.steadfast.plans.PlanService;
 import org.steadfast.search.SearchIndexer;
 import org.steadfast.support.Members;
+import org.steadfast.support.Partnering;
 import org.steadfast.support.StatementCounter;
 
 import static java.util.Map.entry;
@@ -73,6 +74,8 @@ abstract class SanctionScenarios {
 			entry("/settings", Silenced.REFUSED), entry("/settings/password", Silenced.MAY),
 			entry("/settings/email", Silenced.MAY), entry("/settings/verify", Silenced.MAY),
 			entry("/settings/notifications", Silenced.MAY), entry("/u/{username}/block", Silenced.MAY),
+			entry("/settings/ex-names", Silenced.MAY), entry("/settings/ex-names/remove", Silenced.MAY),
+			entry("/settings/ex-names/clear", Silenced.MAY), entry("/settings/ex-names/choice", Silenced.MAY),
 			entry("/admin/members/{id}/role", Silenced.REFUSED),
 			entry("/t/new", Silenced.REFUSED), entry("/t/{id}/reply", Silenced.REFUSED),
 			entry("/t/{id}/helpful", Silenced.REFUSED), entry("/t/{id}/follow", Silenced.MAY),
@@ -109,6 +112,9 @@ abstract class SanctionScenarios {
 
 	@Autowired
 	Members members;
+
+	@Autowired
+	Partnering partnering;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -398,25 +404,12 @@ abstract class SanctionScenarios {
 		return jdbc.queryForObject(sql, Integer.class, params);
 	}
 
-	/** A member old enough to be matched, with an active partner-only plan and a profile that is looking. */
 	MemberPrincipal looking(String prefix) {
-		MemberPrincipal m = members.create(prefix);
-		jdbc.update("update member set created_at = ? where id = ?",
-				LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(30)), ZoneOffset.UTC), m.id());
-		plans.create(m.id(), ZoneId.of("Europe/London"), new PlanDraft("Plan " + UUID.randomUUID().toString().substring(0, 8),
-				"Nothing, ever.", LocalDate.now(clock).minusDays(10), 30, "Peace", "Evenings", "Walk",
-				Visibility.PARTNER, List.of()), formTokens.issue(m.id()));
-		profiles.save(m.id(), new PartnerProfiles.Draft(true, 20, Set.of(Wish.DAILY_ENCOURAGEMENT),
-				"Hi, I am " + m.username(), false));
-		return m;
+		return partnering.looking(prefix);
 	}
 
 	long partnered(MemberPrincipal a, MemberPrincipal b) {
-		jdbc.update("update partner_profile set looking = false where member_id not in (?, ?)", a.id(), b.id());
-		matching.matchAll(clock.instant());
-		long proposal = jdbc.queryForObject("select proposal_id from partner_busy where member_id = ?", Long.class, a.id());
-		partnerships.accept(proposal, a.id(), clock.instant());
-		return partnerships.accept(proposal, b.id(), clock.instant()).orElseThrow().id();
+		return partnering.partnered(a, b);
 	}
 
 }

@@ -26,10 +26,13 @@ import org.steadfast.forum.TopicService;
 import org.steadfast.forum.Visibility;
 import org.steadfast.notifications.MailSettings.Digest;
 import org.steadfast.notifications.internal.DigestJob;
+import org.steadfast.partners.Partnerships;
 import org.steadfast.plans.PlanDraft;
+import org.steadfast.plans.PlanRules.CheckInDraft;
 import org.steadfast.plans.PlanService;
 import org.steadfast.plans.Streaks;
 import org.steadfast.support.Members;
+import org.steadfast.support.Partnering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +78,12 @@ abstract class DigestScenarios {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Partnering partnering;
+
+	@Autowired
+	Partnerships partnerships;
 
 	/** A confirmed member in {@code zone} who asked for the digest at {@code hour}, with a topic someone just answered. */
 	MemberPrincipal reader(String zone, Digest frequency, int hour) {
@@ -284,6 +293,41 @@ abstract class DigestScenarios {
 		assertThat(digestText(reader)).contains("You are on day " + streaks.dayNumber() + ".",
 				"Next milestone: " + streaks.nextMilestone().orElseThrow() + " days",
 				"https://steadfast.example/plans/" + plan);
+	}
+
+	@Test
+	void aReaderHearsOfTheirPartnersCheckInsAndNothingOnceThePartnershipHasEnded() {
+		MemberPrincipal reader = partnering.looking("dreader");
+		MemberPrincipal partner = partnering.looking("dpartner");
+		long partnership = partnering.partnered(reader, partner);
+		jdbc.update("update member set email_verified = true where id = ?", reader.id());
+		mailSettings.save(reader.id(), new MailSettings.Settings(Digest.DAILY, 6, false));
+		String title = "Evenings " + UUID.randomUUID().toString().substring(0, 6);
+		Topic topic = topic(reader, title, Visibility.PUBLIC, TopicKind.DISCUSSION);
+		reply(members.create("friend"), topic, "Proud of you.");
+		long partnersPlan = jdbc.queryForObject("select topic_id from plan where active_member_id = ?", Long.class,
+				partner.id());
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+		plans.checkIn(partnersPlan, partner.id(), ZoneId.of("Europe/London"),
+				new CheckInDraft(today, true, 3, 4, "Walked instead."), formTokens.issue(partner.id()));
+		plans.checkIn(partnersPlan, partner.id(), ZoneId.of("Europe/London"),
+				new CheckInDraft(today.minusDays(1), false, 2, 8, "Sent one text."), formTokens.issue(partner.id()));
+		rewind(reader);
+
+		digest.runAt(Instant.parse("2027-01-12T06:00:00Z"));
+		assertThat(digestText(reader)).contains(
+				partner.displayName() + " checked in 2 times and kept no contact on one of them.");
+
+		partnerships.end(partnership, reader.id(), Instant.now());
+		plans.checkIn(partnersPlan, partner.id(), ZoneId.of("Europe/London"),
+				new CheckInDraft(LocalDate.now(ZoneId.of("Europe/London")), true, 4, 2, "Better day."),
+				formTokens.issue(partner.id()));
+		reply(members.create("friend"), topic, "Still here.");
+		// Every check-in is in the window again: the partnership's end alone keeps them out.
+		rewind(reader);
+		digest.runAt(Instant.parse("2027-01-13T06:00:00Z"));
+		assertThat(digests(reader)).isEqualTo(2);
+		assertThat(digestText(reader)).contains(title).doesNotContain(partner.displayName() + " checked in");
 	}
 
 	@Test

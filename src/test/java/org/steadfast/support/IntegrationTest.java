@@ -15,6 +15,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ StatementCounter.Config.class, Members.class })
+@Import({ StatementCounter.Config.class, Members.class, Partnering.class })
 public @interface IntegrationTest {
 }

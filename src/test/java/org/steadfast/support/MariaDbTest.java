@@ -23,6 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ActiveProfiles({ "test", "mysql" })
 @ContextConfiguration(initializers = MariaDb.Initializer.class)
-@Import({ StatementCounter.Config.class, Members.class })
+@Import({ StatementCounter.Config.class, Members.class, Partnering.class })
 public @interface MariaDbTest {
 }

@@ -32,7 +32,7 @@ import org.steadfast.moderation.SanctionKind;
  * few in {@link #SILENCED_MAY}: keeping their own account safe (password, email address,
  * notification and mail settings, reading notifications, unsubscribing), keeping themselves safe
  * (blocking someone, reporting a post or a partner message, an SOS and closing it, declining a
- * proposal, ending a partnership) and deleting their own posts. Anything others would read, and
+ * proposal, ending a partnership, their private list of an ex's names) and deleting their own posts. Anything others would read, and
  * their own plan's records too (check-ins, slips, the contact log, edits), waits until the silence
  * ends: a silence is read-only.</li>
  * <li><b>Warned</b>: nothing is restricted; a warning is a message the member reads in
@@ -56,7 +56,8 @@ class SanctionGuard implements HandlerInterceptor, WebMvcConfigurer {
 			"/register", "/verify", "/email/confirm", "/password/forgot", "/password/reset",
 			// Their safety.
 			"/u/{username}/block", "/p/{id}/flag", "/partners/messages/{id}/flag", "/partners/sos",
-			"/partners/sos/{id}/close", "/partners/proposals/{id}/decline", "/partners/partnerships/{id}/end");
+			"/partners/sos/{id}/close", "/partners/proposals/{id}/decline", "/partners/partnerships/{id}/end",
+			"/settings/ex-names", "/settings/ex-names/remove", "/settings/ex-names/clear", "/settings/ex-names/choice");
 
 	private final SanctionsInForce sanctions;
 	private final ObjectProvider<RememberMeServices> rememberMe;
