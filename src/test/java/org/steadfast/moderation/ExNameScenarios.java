@@ -228,7 +228,10 @@ abstract class ExNameScenarios {
 
 		String queue = html(mvc.perform(get("/mod").with(user(moderator()))).andExpect(status().isOk()));
 		assertThat(queue).contains("Names someone on a private list", "Words on a member's private list: " + name, text)
-				.doesNotContain(lister.username()).doesNotContain(lister.displayName());
+				.doesNotContain(lister.username()).doesNotContain(lister.displayName()).contains("Waiting for review");
+		// Keeping it from view is the first, prominent choice (what Enter submits); approving comes second.
+		String item = queue.substring(queue.indexOf("Words on a member's private list: " + name));
+		assertThat(item.indexOf("value=\"HIDE\"")).isNotNegative().isLessThan(item.indexOf("value=\"APPROVE\""));
 
 		// The author hears only that it waits: the same words a held post always gets.
 		assertThat(html(mvc.perform(get(url).with(user(writer)).flashAttr("notice", "held.ex-name"))))
