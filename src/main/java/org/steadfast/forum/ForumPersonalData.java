@@ -66,12 +66,19 @@ class ForumPersonalData implements PersonalData {
 		List<Long> answered = topics.isEmpty() ? List.of() : jdbc.sql("select distinct topic_id from post "
 				+ "where topic_id in (:topics) and author_id <> :member").param("topics", topics).param("member", id)
 				.query(Long.class).list();
-		List<Long> goingTopics = topics.stream().filter(t -> !answered.contains(t)).toList();
+		// Topics of theirs with a post that stays (someone else's, or a public one they keep) stay.
+		List<Long> keptIn = keptPosts.isEmpty() ? List.of() : jdbc.sql("select distinct topic_id from post where id in (:ids)")
+				.param("ids", keptPosts).query(Long.class).list();
+		List<Long> staying = topics.stream().filter(t -> answered.contains(t) || keptIn.contains(t)).toList();
+		List<Long> goingTopics = topics.stream().filter(t -> !staying.contains(t)).toList();
+		// Topic documents nest their posts: the topics the member wrote in are indexed again afterwards.
+		List<Long> wroteIn = jdbc.sql("select distinct topic_id from post where author_id = ?").param(id)
+				.query(Long.class).list();
 
 		SearchIndexingPlan index = Search.session(entityManager).indexingPlan();
 		// Opening posts of answered topics are emptied rather than deleted, so the replies keep their place.
-		List<Long> emptied = answered.isEmpty() ? List.of() : jdbc.sql("select p.id from post p where p.number = 1 "
-				+ "and p.author_id = :member and p.topic_id in (:topics)").param("member", id).param("topics", answered)
+		List<Long> emptied = staying.isEmpty() ? List.of() : jdbc.sql("select p.id from post p where p.number = 1 "
+				+ "and p.author_id = :member and p.topic_id in (:topics)").param("member", id).param("topics", staying)
 				.query(Long.class).list().stream().filter(goingPosts::contains).toList();
 		for (List<Long> batch : Batches.of(emptied, 500)) {
 			jdbc.sql("update post set source = '', html = '', plain_text = '', body_hash = '', status = 'DELETED', "
@@ -112,7 +119,7 @@ class ForumPersonalData implements PersonalData {
 			jdbc.sql("delete from topic where id = ?").param(topic).update();
 			index.purge(Topic.class, topic, null);
 		}
-		for (long topic : answered) {
+		for (long topic : staying) {
 			// A plan's topic loses its plan: it stays a plain discussion the replies can be read in.
 			String title = keepPublic && isKeptDiscussion(topic) ? "title" : "'" + REMOVED_TITLE + "'";
 			jdbc.sql("update topic set author_id = ?, kind = 'DISCUSSION', title = " + title
@@ -125,15 +132,14 @@ class ForumPersonalData implements PersonalData {
 		jdbc.sql("delete from topic_follow where member_id = ?").param(id).update();
 		jdbc.sql("delete from used_form_token where member_id = ?").param(id).update();
 		jdbc.sql("delete from posting_claim where member_id = ?").param(id).update();
-		List<Long> touched = jdbc.sql("select distinct topic_id from post where author_id = ?").param(former)
-				.query(Long.class).list();
-		for (long topic : answered) {
+		List<Long> touched = wroteIn.stream().filter(t -> !goingTopics.contains(t) && !staying.contains(t)).toList();
+		for (long topic : staying) {
 			jdbc.sql("update topic set reply_count = (select count(*) - 1 from post p where p.topic_id = ?) where id = ?")
 					.params(topic, topic).update();
 		}
 		// Kept and answered topics are indexed again with their new author and counts.
-		reindex(answered);
-		reindex(touched.stream().filter(t -> !answered.contains(t)).toList());
+		reindex(staying);
+		reindex(touched);
 	}
 
 	private boolean isKeptDiscussion(long topic) {

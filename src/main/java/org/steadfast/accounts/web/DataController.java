@@ -10,10 +10,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.AccountData;
@@ -45,11 +47,33 @@ class DataController {
 		return "accounts/data";
 	}
 
+	/** A wrong or missing password for the export: the page again, with the message. */
+	static final class ExportRefused extends RuntimeException {
+
+		private final long memberId;
+		private final String messageKey;
+
+		ExportRefused(long memberId, String messageKey) {
+			super(messageKey, null, false, false);
+			this.memberId = memberId;
+			this.messageKey = messageKey;
+		}
+	}
+
+	@ExceptionHandler(ExportRefused.class)
+	ModelAndView exportRefused(ExportRefused refused) {
+		var page = new ModelAndView("accounts/data");
+		page.addObject("requests", data.requests(refused.memberId));
+		page.addObject("exportError", refused.messageKey);
+		page.addObject("mode", "");
+		return page;
+	}
+
 	@PostMapping("/settings/data/export")
-	Object export(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String password,
-			Model model) {
+	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal MemberPrincipal me,
+			@RequestParam(defaultValue = "") String password) {
 		if (!data.confirm(me.id(), password, RequestKind.EXPORT_REFUSED)) {
-			return page(me, model, password.isEmpty() ? "data.passwordRequired" : "data.passwordWrong", null, null);
+			throw new ExportRefused(me.id(), password.isEmpty() ? "data.passwordRequired" : "data.passwordWrong");
 		}
 		data.exportStarted(me.id());
 		long memberId = me.id();
