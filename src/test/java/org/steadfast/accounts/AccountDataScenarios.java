@@ -86,7 +86,7 @@ abstract class AccountDataScenarios {
 	ForumSearch search;
 
 	@Autowired
-	SignedInSessions sessions;
+	AccountTokens tokens;
 
 	long category() {
 		return jdbc.queryForObject("select id from category where slug = 'starting-out'", Long.class);
@@ -334,6 +334,10 @@ abstract class AccountDataScenarios {
 				.andExpect(flash().attribute("notice", "register.checkInbox"));
 		assertThat(jdbc.queryForObject("select count(*) from member where username_key = ?", Integer.class, fresh)).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from mail_outbox where to_address = ?", Integer.class, email)).isZero();
+		MemberPrincipal other = members.create("mover");
+		assertThat(tokens.requestEmailChange(other.id(), PASSWORD, email)).isTrue();
+		assertThat(jdbc.queryForObject("select count(*) from account_token where new_email = ?", Integer.class, email))
+				.as("no change to a held address is offered").isZero();
 	}
 
 	@Test
