@@ -33,7 +33,8 @@ class TableOwnershipTests {
 
 	/** Every table, by its owning module. */
 	static final Map<String, String> OWNERS = owners(Map.of(
-			"accounts", List.of("member", "persistent_logins", "member_block", "account_token"),
+			"accounts", List.of("member", "persistent_logins", "member_block", "account_token", "account_data_request",
+					"name_hold", "erasure_record"),
 			"forum", List.of("category", "topic", "post", "post_revision", "tag", "topic_tag", "reaction", "topic_read",
 					"used_form_token", "posting_claim", "topic_follow"),
 			"plans", List.of("plan", "plan_key_date", "plan_slip", "plan_contact", "check_in", "plan_milestone"),

@@ -51,8 +51,11 @@ public class AccountTokens {
 	private final Clock clock;
 	private final SignedInSessions sessions;
 
+	private final NameHolds holds;
+
 	AccountTokens(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			JdbcClient jdbc, Clock clock, SignedInSessions sessions) {
+			JdbcClient jdbc, Clock clock, SignedInSessions sessions, NameHolds holds) {
+		this.holds = holds;
 		this.sessions = sessions;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
@@ -154,7 +157,8 @@ public class AccountTokens {
 			return false;
 		}
 		String email = newEmail.trim();
-		if (members.existsByEmailKey(Member.key(email))) {
+		// A held address (of an erased account) is answered like a taken one: the same, silently.
+		if (members.existsByEmailKey(Member.key(email)) || holds.isHeld(email)) {
 			return true;
 		}
 		String token = issue(memberId, Purpose.EMAIL, email, EMAIL_CHANGE_VALIDITY);
@@ -175,7 +179,7 @@ public class AccountTokens {
 		}
 		String email = jdbc.sql("select new_email from account_token where token_hash = ?").param(hash(token))
 				.query(String.class).single();
-		if (members.existsByEmailKey(Member.key(email))) {
+		if (members.existsByEmailKey(Member.key(email)) || holds.isHeld(email)) {
 			return Outcome.EMAIL_TAKEN;
 		}
 		Member member = members.findById(row.memberId()).orElseThrow();

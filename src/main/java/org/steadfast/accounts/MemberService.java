@@ -26,10 +26,12 @@ public class MemberService {
 	private final Clock clock;
 	private final JdbcClient jdbc;
 	private final AccountTokens tokens;
+	private final NameHolds holds;
 
 	MemberService(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			Clock clock, JdbcClient jdbc, AccountTokens tokens) {
+			Clock clock, JdbcClient jdbc, AccountTokens tokens, NameHolds holds) {
 		this.tokens = tokens;
+		this.holds = holds;
 		this.members = members;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
@@ -47,7 +49,7 @@ public class MemberService {
 	@Transactional
 	public Member register(Registration registration) {
 		String email = checked(registration);
-		if (members.existsByEmailKey(Member.key(email))) {
+		if (members.existsByEmailKey(Member.key(email)) || holds.isHeld(email)) {
 			throw new DuplicateAccountException("email");
 		}
 		return create(registration, passwordEncoder.encode(registration.password()));
@@ -71,6 +73,11 @@ public class MemberService {
 			events.publishEvent(new AccountEvents.JoinAttempted(owner.get().getId(), clock.instant()));
 			return Optional.empty();
 		}
+		if (holds.isHeld(email)) {
+			// The address of an account erased a short while ago: nobody may take it yet, and the
+			// answer is the same as for any address, so nobody learns it was a member's.
+			return Optional.empty();
+		}
 		return Optional.of(create(registration, hash));
 	}
 
@@ -84,7 +91,7 @@ public class MemberService {
 		PasswordRules.check(registration.password(), username, email).ifPresent(code -> {
 			throw new IllegalArgumentException(code);
 		});
-		if (members.existsByUsernameKey(Member.key(username))) {
+		if (members.existsByUsernameKey(Member.key(username)) || holds.isHeld(username)) {
 			throw new DuplicateAccountException("username");
 		}
 		return email;
@@ -239,11 +246,11 @@ public class MemberService {
 
 	@Transactional(readOnly = true)
 	public boolean usernameTaken(String username) {
-		return members.existsByUsernameKey(Member.key(username));
+		return members.existsByUsernameKey(Member.key(username)) || holds.isHeld(username);
 	}
 
 	@Transactional(readOnly = true)
 	public boolean emailTaken(String email) {
-		return members.existsByEmailKey(Member.key(email));
+		return members.existsByEmailKey(Member.key(email)) || holds.isHeld(email);
 	}
 }

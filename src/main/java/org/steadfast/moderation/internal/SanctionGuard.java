@@ -49,7 +49,8 @@ class SanctionGuard implements HandlerInterceptor, WebMvcConfigurer {
 	/** The POST routes a silenced member may still use (all others are refused). */
 	static final Set<String> SILENCED_MAY = Set.of(
 			// Their account and privacy.
-			"/settings/password", "/settings/email", "/settings/verify", "/settings/notifications",
+			"/settings/password", "/settings/email", "/settings/data/export", "/settings/data/delete", "/settings/verify",
+			"/settings/notifications",
 			"/notifications/{id}/open", "/notifications/{id}/read", "/notifications/read-all", "/unsubscribe/{token}",
 			"/t/{id}/follow", "/p/{id}/delete",
 			// Forms reached from a mailed link, which guests use too.

@@ -1,0 +1,7 @@
+package org.steadfast.accounts;
+
+import org.steadfast.support.IntegrationTest;
+
+@IntegrationTest
+class AccountDataH2IT extends AccountDataScenarios {
+}

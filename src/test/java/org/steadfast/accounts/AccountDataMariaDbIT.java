@@ -1,0 +1,7 @@
+package org.steadfast.accounts;
+
+import org.steadfast.support.MariaDbTest;
+
+@MariaDbTest
+class AccountDataMariaDbIT extends AccountDataScenarios {
+}
