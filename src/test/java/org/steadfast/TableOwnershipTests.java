@@ -35,7 +35,7 @@ class TableOwnershipTests {
 	static final Map<String, String> OWNERS = owners(Map.of(
 			"accounts", List.of("member", "persistent_logins", "member_block", "account_token"),
 			"forum", List.of("category", "topic", "post", "post_revision", "tag", "topic_tag", "reaction", "topic_read",
-					"used_form_token", "posting_claim", "topic_follow"),
+					"used_form_token", "posting_claim", "topic_follow", "draft"),
 			"plans", List.of("plan", "plan_key_date", "plan_slip", "plan_contact", "check_in", "plan_milestone"),
 			"moderation", List.of("flag", "review_item", "watched_word", "sanction", "member_note", "audit_log"),
 			"partners", List.of("partner_profile", "partner_proposal", "partner_busy", "partnership", "partner_message",
