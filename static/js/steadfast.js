@@ -87,7 +87,59 @@
     });
   }
 
+  // Drafts while typing: a form with data-draft-place is posted to data-draft-url a few seconds
+  // after the typing stops, only when it changed, one request at a time, and never again once the
+  // server refused (a slow phone sends little). Without script the draft is kept when the form is sent.
+  function drafts() {
+    if (!window.fetch || !window.URLSearchParams || !window.FormData) { return; }
+    document.querySelectorAll("form[data-draft-place]").forEach(function (form) {
+      var url = form.getAttribute("data-draft-url");
+      var status = form.querySelector("[data-draft-status]");
+      if (!url) { return; }
+      var timer, busy = false, again = false, stopped = false;
+      var last = fields();
+      function fields() {
+        var params = new URLSearchParams();
+        new FormData(form).forEach(function (value, name) {
+          if (name !== "formToken" && name !== "preview" && typeof value === "string") { params.append(name, value); }
+        });
+        params.set("place", form.getAttribute("data-draft-place"));
+        return params.toString();
+      }
+      function tell(text) { if (status) { status.textContent = text; } }
+      function save() {
+        if (stopped) { return; }
+        if (busy) { again = true; return; }
+        var body = fields();
+        if (body === last) { return; }
+        busy = true;
+        fetch(url, { method: "POST", credentials: "same-origin", body: body,
+            headers: { "Content-Type": "application/x-www-form-urlencoded" } })
+          .then(function (response) {
+            if (response.status === 204) {
+              last = body;
+              tell(status && status.getAttribute("data-saved"));
+              return null;
+            }
+            // Refused (too long) or the session ended: say so once and stop; sending the form keeps it.
+            stopped = true;
+            return response.status === 400 ? response.text() : (status && status.getAttribute("data-not-saved"));
+          })
+          .then(function (text) { if (text) { tell(text); } })
+          .catch(function () { /* offline: the next pause in typing tries again */ })
+          .then(function () {
+            busy = false;
+            if (again) { again = false; schedule(); }
+          });
+      }
+      function schedule() { clearTimeout(timer); timer = setTimeout(save, 4000); }
+      form.addEventListener("input", schedule);
+      form.addEventListener("submit", function () { stopped = true; clearTimeout(timer); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    drafts();
     sosTimer();
     detectZone();
     similarTopics();

@@ -36,7 +36,7 @@ class TableOwnershipTests {
 			"accounts", List.of("member", "persistent_logins", "member_block", "account_token", "account_data_request",
 					"name_hold", "erasure_record"),
 			"forum", List.of("category", "topic", "post", "post_revision", "tag", "topic_tag", "reaction", "topic_read",
-					"used_form_token", "posting_claim", "topic_follow"),
+					"used_form_token", "posting_claim", "topic_follow", "draft"),
 			"plans", List.of("plan", "plan_key_date", "plan_slip", "plan_contact", "check_in", "plan_milestone"),
 			"moderation", List.of("flag", "review_item", "watched_word", "sanction", "member_note", "audit_log", "ex_name_list",
 					"ex_name_entry"),

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +82,29 @@ public class FormTokens {
 		}
 		catch (NumberFormatException e) {
 			return false;
+		}
+	}
+
+	/**
+	 * The member a genuine token was issued to, however old it is: who a form belongs to when its
+	 * session has ended. Empty for a token nobody signed.
+	 */
+	public OptionalLong ownerOf(String token) {
+		if (token == null || token.length() > 200 || token.lastIndexOf('.') < 0) {
+			return OptionalLong.empty();
+		}
+		int lastDot = token.lastIndexOf('.');
+		String payload = token.substring(0, lastDot);
+		String[] parts = payload.split("\\.");
+		if (parts.length != 3 || !MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+				token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII))) {
+			return OptionalLong.empty();
+		}
+		try {
+			return OptionalLong.of(Long.parseLong(parts[0]));
+		}
+		catch (NumberFormatException e) {
+			return OptionalLong.empty();
 		}
 	}
 

@@ -48,6 +48,8 @@ class ForumPersonalData implements PersonalData {
 				+ "order by created_at", memberId);
 		out.kind("follows", jdbc, "select topic_id, created_at from topic_follow where member_id = ? order by created_at",
 				memberId);
+		out.kind("drafts", jdbc, "select place, form_fields, updated_at from draft where member_id = ? order by updated_at",
+				memberId);
 	}
 
 	@Override
@@ -55,6 +57,7 @@ class ForumPersonalData implements PersonalData {
 		long id = member.memberId();
 		long former = member.formerMemberId();
 		boolean keepPublic = member.mode() == Erasure.KEEP_PUBLIC_POSTS;
+		jdbc.sql("delete from draft where member_id = ?").param(id).update();
 		String kept = keepPublic ? " and not (p.status = 'VISIBLE' and exists (select 1 from topic k where k.id = p.topic_id "
 				+ "and k.visibility = 'PUBLIC' and k.kind = 'DISCUSSION' and k.status = 'VISIBLE'))" : "";
 		List<Long> goingPosts = jdbc.sql("select p.id from post p where p.author_id = ?" + kept).param(id)

@@ -30,6 +30,8 @@ public class ForumProperties {
 	private boolean sharedPageCache = true;
 	/** At most this many bytes of kept topic pages. */
 	private long sharedPageCacheBytes = 64L * 1024 * 1024;
+	/** The most characters a draft keeps, all its fields together (a post may hold 20,000). */
+	private int draftMaxChars = 40_000;
 
 	public int getPostsPerPage() { return postsPerPage; }
 	public void setPostsPerPage(int v) { postsPerPage = v; }
@@ -51,4 +53,6 @@ public class ForumProperties {
 	public void setSharedPageCache(boolean v) { sharedPageCache = v; }
 	public long getSharedPageCacheBytes() { return sharedPageCacheBytes; }
 	public void setSharedPageCacheBytes(long v) { sharedPageCacheBytes = v; }
+	public int getDraftMaxChars() { return draftMaxChars; }
+	public void setDraftMaxChars(int v) { draftMaxChars = v; }
 }

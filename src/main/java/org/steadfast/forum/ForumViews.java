@@ -92,7 +92,9 @@ public final class ForumViews {
 	}
 
 	/** The topic page: the header, this page's posts, and the post marked as the advice that helped. */
-	public record TopicPage(TopicHeader topic, List<PostView> posts, PostView helpful, int page, int pages) {
+	/** replyDraft: the viewer's kept reply to this topic, or null (a guest, or nothing kept). */
+	public record TopicPage(TopicHeader topic, List<PostView> posts, PostView helpful, int page, int pages,
+			Drafts.Draft replyDraft) {
 	}
 
 	public record CategoryView(long id, String slug, String name, String description, boolean advice,

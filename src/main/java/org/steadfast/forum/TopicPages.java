@@ -92,7 +92,7 @@ public class TopicPages {
 				header.advice(), header.categoryArchived(), header.authorId(), header.authorUsername(),
 				header.authorName(), header.replyCount(), header.createdAt(), header.lastPostedAt(), header.pinned(),
 				header.locked(), header.helpfulPostId(), header.tags(), personal.following(), personal.lastRead());
-		return Optional.of(new TopicPage(mineHeader, posts, helpful, shared.page(), shared.pages()));
+		return Optional.of(new TopicPage(mineHeader, posts, helpful, shared.page(), shared.pages(), personal.replyDraft()));
 	}
 
 	/** One reaction: who gave it (to find the reader's own) and which. */
@@ -115,8 +115,8 @@ public class TopicPages {
 	}
 
 	/** The viewer's own part of a topic page. */
-	private record Personal(boolean following, int lastRead, Set<Long> blocks) {
-		static final Personal GUEST = new Personal(false, 0, Set.of());
+	private record Personal(boolean following, int lastRead, Set<Long> blocks, Drafts.Draft replyDraft) {
+		static final Personal GUEST = new Personal(false, 0, Set.of(), null);
 	}
 
 	/**
@@ -193,26 +193,31 @@ public class TopicPages {
 	}
 
 	/**
-	 * Following, read marker and blocks (either way) of a member, in one statement: who blocked whom
-	 * is asked as accounts words it ({@link Blocks#EITHER_WAY_OF_ME}), inside this statement.
+	 * Following, read marker, blocks (either way) and the kept reply draft of a member, in one
+	 * statement: who blocked whom is asked as accounts words it ({@link Blocks#EITHER_WAY_OF_ME}),
+	 * inside this statement.
 	 */
 	private Personal personal(long memberId, long topicId) {
 		boolean[] following = { false };
 		int[] lastRead = { 0 };
 		Set<Long> blocked = new HashSet<>();
+		Drafts.Draft[] draft = { null };
 		jdbc.sql("""
-				select 'F' as what, 0 as val from topic_follow where member_id = :me and topic_id = :topic
-				union all select 'R', last_read_number from topic_read where member_id = :me and topic_id = :topic
-				union all select 'B', b.member_id from (""" + Blocks.EITHER_WAY_OF_ME + ") b")
-				.param("me", memberId).param("topic", topicId)
+				select 'F' as what, 0 as val, null as kept, null as saved_at from topic_follow where member_id = :me and topic_id = :topic
+				union all select 'R', last_read_number, null, null from topic_read where member_id = :me and topic_id = :topic
+				union all select 'D', 0, form_fields, updated_at from draft where member_id = :me and place = :draft
+				union all select 'B', b.member_id, null, null from (""" + Blocks.EITHER_WAY_OF_ME + ") b")
+				.param("me", memberId).param("topic", topicId).param("draft", Drafts.reply(topicId))
 				.query((ResultSet rs) -> {
 					switch (rs.getString(1)) {
 						case "F" -> following[0] = true;
 						case "R" -> lastRead[0] = rs.getInt(2);
+						case "D" -> draft[0] = new Drafts.Draft(Drafts.reply(topicId), Drafts.decode(rs.getString(3)),
+								Utc.read(rs, "saved_at"));
 						default -> blocked.add(rs.getLong(2));
 					}
 				});
-		return new Personal(following[0], lastRead[0], blocked);
+		return new Personal(following[0], lastRead[0], blocked, draft[0]);
 	}
 
 	/**

@@ -256,6 +256,8 @@ abstract class AccountDataScenarios {
 				me.id(), "Be kind " + word, LocalDateTime.now(), other.id());
 		jdbc.update("insert into login_failure (key_hash, failed_at) values (?, ?)",
 				sha256("login:" + me.username().toLowerCase(Locale.ROOT)), LocalDateTime.now());
+		jdbc.update("insert into draft (member_id, place, form_fields, updated_at) values (?, ?, ?, ?)", me.id(),
+				"reply:" + others.getId(), "{\"body\":\"Half a reply " + word + "\"}", LocalDateTime.now());
 		mvc.perform(post("/settings/ex-names").with(user(me)).with(csrf()).param("name", "Rivers " + word))
 				.andExpect(status().is3xxRedirection());
 		assertThat(jdbc.queryForObject("select count(*) from ex_name_entry where member_id = ?", Integer.class, me.id()))

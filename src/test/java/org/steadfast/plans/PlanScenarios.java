@@ -177,6 +177,22 @@ abstract class PlanScenarios {
 	}
 
 	@Test
+	void aRefusedCheckInKeepsItsNoteAsADraftUntilTheCheckInIsSaved() throws Exception {
+		MemberPrincipal me = members.create("notekeeper");
+		MemberPrincipal other = members.create("peeker");
+		long plan = createPlan(me, "MEMBERS", today(me).minusDays(2));
+		checkIn(me, plan, "today", "yes", "9", "4", "Tonight was hard but I held on").andExpect(status().isOk());
+		String page = html(mvc.perform(get("/plans/" + plan).with(user(me))).andExpect(status().isOk()));
+		assertThat(page).contains("This is the draft you saved.", "Tonight was hard but I held on", "Discard draft");
+		assertThat(html(mvc.perform(get("/plans/" + plan).with(user(other))).andExpect(status().isOk())))
+				.doesNotContain("Tonight was hard", "This is the draft you saved.");
+		checkIn(me, plan, "today", "yes", "3", "4", "Tonight was hard but I held on").andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select count(*) from draft where member_id = ?", Integer.class, me.id())).isZero();
+		assertThat(html(mvc.perform(get("/plans/" + plan).with(user(me))).andExpect(status().isOk())))
+				.doesNotContain("This is the draft you saved.");
+	}
+
+	@Test
 	void aSlipEndsTheStreakKindlyAndKeepsEverythingCounted() throws Exception {
 		MemberPrincipal me = members.create("slipper");
 		long plan = createPlan(me, "MEMBERS", today(me).minusDays(20));
@@ -289,6 +305,7 @@ abstract class PlanScenarios {
 		int owner = statements.count(() -> mvc.perform(get("/plans/" + plan).with(user(me))).andExpect(status().isOk()));
 		MemberPrincipal peer = members.create("peer");
 		int reader = statements.count(() -> mvc.perform(get("/plans/" + plan).with(user(peer))).andExpect(status().isOk()));
+		System.out.println("Plan page statements: owner " + owner + ", reader " + reader);
 		assertThat(owner).isLessThanOrEqualTo(8);
 		assertThat(reader).isLessThanOrEqualTo(8);
 		String page = html(mvc.perform(get("/plans/" + plan).with(user(me))));

@@ -1,6 +1,9 @@
 package org.steadfast.forum.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.AlreadyPostedException;
 import org.steadfast.forum.CategoryService;
+import org.steadfast.forum.Drafts;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.ForumQueries;
 import org.steadfast.forum.ForumViews.TopicPage;
@@ -46,9 +50,11 @@ class TopicController {
 	private final ReadState readState;
 	private final FormTokens formTokens;
 	private final ObjectProvider<SimilarTopics> similarTopics;
+	private final Drafts drafts;
 
 	TopicController(ForumQueries queries, TopicPages pages, TopicService topics, CategoryService categories,
-			ReadState readState, FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics) {
+			ReadState readState, FormTokens formTokens, ObjectProvider<SimilarTopics> similarTopics, Drafts drafts) {
+		this.drafts = drafts;
 		this.queries = queries;
 		this.pages = pages;
 		this.topics = topics;
@@ -66,7 +72,7 @@ class TopicController {
 
 	@GetMapping("/t/{id}/{slug}")
 	String topic(@PathVariable long id, @PathVariable String slug, @RequestParam(name = "page", defaultValue = "1") String pageParam,
-			@RequestParam(required = false) Long quote, Viewer viewer, Model model) {
+			@RequestParam(required = false) Long quote, Viewer viewer, HttpServletRequest request, Model model) {
 		int page = Pages.number(pageParam);
 		TopicPage topicPage = pages.topicPage(viewer, id, page).orElseThrow(Refusal::notFound);
 		if (!topicPage.topic().slug().equals(slug) || topicPage.page() != page && page != 1) {
@@ -76,11 +82,22 @@ class TopicController {
 		if (quote != null && viewer.isMember()) {
 			body = pages.quote(viewer, id, quote).orElse("");
 		}
+		else if (topicPage.replyDraft() != null) {
+			// A kept reply comes back in the box, saying so, with a way to let it go.
+			body = topicPage.replyDraft().field("body");
+			offerDraft(Drafts.reply(id), request, model);
+		}
 		return showTopic(topicPage, viewer, new ReplyForm(body, null), model);
+	}
+
+	private static void offerDraft(String place, HttpServletRequest request, Model model) {
+		model.addAttribute("draftPlace", place);
+		model.addAttribute("draftNotice", DraftPlaces.sessionEnded(request, place) ? "draft.sessionEnded" : "draft.kept");
 	}
 
 	private String showTopic(TopicPage topicPage, Viewer viewer, ReplyForm form, Model model) {
 		showPage(topicPage, model);
+		model.addAttribute("replyPlace", Drafts.reply(topicPage.topic().id()));
 		if (viewer.isMember()) {
 			model.addAttribute("replyForm", new ReplyForm(form.body(), formTokens.issue(viewer.memberId())));
 			int lastShown = topicPage.posts().isEmpty() ? 0 : topicPage.posts().get(topicPage.posts().size() - 1).number();
@@ -98,12 +115,15 @@ class TopicController {
 			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
 		TopicPage current = pages.topicPage(viewer, id, Integer.MAX_VALUE).orElseThrow(Refusal::notFound);
+		String place = Drafts.reply(id);
 		if (preview != null) {
+			drafts.keepIfFits(me.id(), place, Map.of("body", nullToEmpty(form.body())));
 			model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 			return replyAgain(current, viewer, form, model);
 		}
-		return submit(viewer, form.formToken(), () -> {
+		return submit(viewer, me.id(), place, form.formToken(), () -> {
 			var post = topics.reply(id, me.id(), me.isStaff(), form.body(), form.formToken());
+			drafts.discard(me.id(), place);
 			Screened.tell(redirect, post);
 			return "redirect:" + Links.post(id, current.topic().slug(), queries.pageOf(post.getNumber()), post.getNumber());
 		}, refused -> {
@@ -111,6 +131,7 @@ class TopicController {
 				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			}
 			busy(refused, response);
+			drafts.keepIfFits(me.id(), place, Map.of("body", nullToEmpty(form.body())));
 			model.addAttribute("replyError", refused.messageKey());
 			return replyAgain(current, viewer, form, model);
 		});
@@ -121,12 +142,13 @@ class TopicController {
 	 * the post the first submission made. A refusal the member can fix goes back to the form;
 	 * not-found and forbidden become error pages.
 	 */
-	private String submit(Viewer viewer, String formToken, Supplier<String> post,
+	private String submit(Viewer viewer, long memberId, String place, String formToken, Supplier<String> post,
 			Function<Refusal, String> onRefused) {
 		try {
 			return post.get();
 		}
 		catch (AlreadyPostedException e) {
+			drafts.discard(memberId, place);
 			return redirectToPost(viewer, e.postId());
 		}
 		catch (DataIntegrityViolationException e) {
@@ -170,7 +192,14 @@ class TopicController {
 
 	@GetMapping("/t/new")
 	String newTopic(@RequestParam(required = false) String category, @AuthenticationPrincipal MemberPrincipal me,
-			Model model) {
+			HttpServletRequest request, Model model) {
+		var draft = drafts.find(me.id(), Drafts.NEW_TOPIC);
+		if (draft.isPresent()) {
+			offerDraft(Drafts.NEW_TOPIC, request, model);
+			var kept = draft.get();
+			return topicForm(new TopicForm(kept.field("categoryId"), kept.field("title"), kept.field("body"),
+					kept.field("tags"), formTokens.issue(me.id())), null, model);
+		}
 		Long categoryId = category == null ? null
 				: categories.bySlug(category).filter(c -> !c.archived()).map(c -> c.id()).orElse(null);
 		return topicForm(new TopicForm(categoryId == null ? "" : categoryId.toString(), "", "", "",
@@ -190,6 +219,7 @@ class TopicController {
 		PostingRules.checkTitle(form.title()).ifPresent(key -> errors.rejectValue("title", key));
 		PostingRules.checkBody(form.body()).ifPresent(key -> errors.rejectValue("body", key));
 		if (preview != null || errors.hasErrors()) {
+			drafts.keepIfFits(me.id(), Drafts.NEW_TOPIC, typed(form));
 			if (preview != null) {
 				model.addAttribute("preview", Markdown.DEFAULT.render(nullToEmpty(form.body())).html());
 				// Without JavaScript, the preview is where similar topics are offered.
@@ -198,13 +228,15 @@ class TopicController {
 			}
 			return topicForm(form.withToken(formTokens.issue(me.id())), errors, model);
 		}
-		return submit(viewer, form.formToken(), () -> {
+		return submit(viewer, me.id(), Drafts.NEW_TOPIC, form.formToken(), () -> {
 			var topic = topics.startTopic(me.id(), TopicService.NewTopic.discussion(form.category(), form.title(),
 					form.body(), parsedTags.names()), form.formToken());
+			drafts.discard(me.id(), Drafts.NEW_TOPIC);
 			Screened.tell(redirect, topic.getFirstPost());
 			return "redirect:" + Links.topic(topic.getId(), topic.getSlug(), 1);
 		}, refused -> {
 			busy(refused, response);
+			drafts.keepIfFits(me.id(), Drafts.NEW_TOPIC, typed(form));
 			if (refused.field() != null) {
 				errors.rejectValue(refused.field(), refused.messageKey());
 			}
@@ -213,6 +245,15 @@ class TopicController {
 			}
 			return topicForm(form.withToken(formTokens.issue(me.id())), errors, model);
 		});
+	}
+
+	private static Map<String, String> typed(TopicForm form) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("categoryId", nullToEmpty(form.categoryId()));
+		fields.put("title", nullToEmpty(form.title()));
+		fields.put("body", nullToEmpty(form.body()));
+		fields.put("tags", nullToEmpty(form.tags()));
+		return fields;
 	}
 
 	/** The form and then its errors: a model attribute replaced after its BindingResult would drop the errors. */
@@ -224,6 +265,7 @@ class TopicController {
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "topicForm", rebound);
 		}
 		model.addAttribute("categories", categories.open());
+		model.addAttribute("formPlace", Drafts.NEW_TOPIC);
 		return "forum/new-topic";
 	}
 

@@ -1,5 +1,6 @@
 package org.steadfast.plans.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.forum.AlreadyPostedException;
+import org.steadfast.forum.Drafts;
 import org.steadfast.common.Refusal;
 import org.steadfast.forum.FormTokens;
 import org.steadfast.forum.Links;
@@ -45,8 +47,11 @@ class PlanController {
 	private final FormTokens formTokens;
 	private final PlanPictures pictures;
 	private final Clock clock;
+	private final Drafts drafts;
 
-	PlanController(PlanService plans, PlanQueries queries, FormTokens formTokens, PlanPictures pictures, Clock clock) {
+	PlanController(PlanService plans, PlanQueries queries, FormTokens formTokens, PlanPictures pictures, Clock clock,
+			Drafts drafts) {
+		this.drafts = drafts;
 		this.plans = plans;
 		this.queries = queries;
 		this.formTokens = formTokens;
@@ -91,14 +96,21 @@ class PlanController {
 	}
 
 	@GetMapping("/plans/{id}")
-	String plan(@PathVariable long id, Viewer viewer, Model model) {
+	String plan(@PathVariable long id, Viewer viewer, HttpServletRequest request, Model model) {
 		PlanPage page = queries.page(viewer, id).orElseThrow(Refusal::notFound);
 		model.addAttribute("plan", page);
 		model.addAttribute("pictures", pictures.of(page));
 		if (page.owner() && page.active()) {
-			var form = new CheckInForm("today", "", "3", "5", "", formTokens.issue(viewer.memberId()));
+			String token = formTokens.issue(viewer.memberId());
+			var form = drafts.find(viewer.memberId(), Drafts.checkIn(id)).map(draft -> {
+				// A kept check-in comes back in the form, saying so, with a way to let it go.
+				PlanDrafts.offer(Drafts.checkIn(id), request, model);
+				return new CheckInForm(draft.field("day"), draft.field("kept"), draft.field("mood"), draft.field("urge"),
+						draft.field("note"), token);
+			}).orElse(new CheckInForm("today", "", "3", "5", "", token));
 			FormErrors.show(model, CHECK_IN_FORM, form, FormErrors.none(form, CHECK_IN_FORM));
 		}
+		model.addAttribute("checkInPlace", Drafts.checkIn(id));
 		return "plans/plan";
 	}
 
@@ -108,10 +120,12 @@ class PlanController {
 		PlanPage page = ownPage(id, viewer);
 		var parsed = PlanRules.checkIn(form.input(), PlanCalendar.today(clock, me.zone()), page.startDate());
 		if (!parsed.ok()) {
+			drafts.keepIfFits(me.id(), Drafts.checkIn(id), PlanDrafts.fields(form));
 			return planAgain(page, form, shown -> FormErrors.of(shown, CHECK_IN_FORM, parsed.errors()), me, model);
 		}
 		try {
 			var result = plans.checkIn(id, me.id(), me.zone(), parsed.value(), form.formToken());
+			drafts.discard(me.id(), Drafts.checkIn(id));
 			redirect.addFlashAttribute("notice", result.replaced() ? "checkin.replaced" : "checkin.saved");
 			if (!parsed.value().keptNoContact()) {
 				redirect.addFlashAttribute("notice", "checkin.offerSlip");
@@ -120,6 +134,7 @@ class PlanController {
 			return "redirect:" + Links.plan(id) + "#checkin";
 		}
 		catch (AlreadyPostedException e) {
+			drafts.discard(me.id(), Drafts.checkIn(id));
 			return "redirect:" + Links.plan(id) + "#checkin";
 		}
 		catch (Refusal e) {
@@ -128,6 +143,7 @@ class PlanController {
 			if (e.reason() == Refusal.Reason.NOT_FOUND || e.reason() == Refusal.Reason.FORBIDDEN) {
 				throw e;
 			}
+			drafts.keepIfFits(me.id(), Drafts.checkIn(id), PlanDrafts.fields(form));
 			return planAgain(page, form, shown -> FormErrors.refused(shown, CHECK_IN_FORM, e), me, model);
 		}
 	}
@@ -135,6 +151,7 @@ class PlanController {
 	private String planAgain(PlanPage page, CheckInForm form, Function<CheckInForm, BindingResult> errors,
 			MemberPrincipal me, Model model) {
 		model.addAttribute("plan", page);
+		model.addAttribute("checkInPlace", Drafts.checkIn(page.topicId()));
 		model.addAttribute("pictures", pictures.of(page));
 		if (!page.active()) {
 			// The plan ended while the form was open (another tab, another device): no form to fill

@@ -12,10 +12,19 @@ import org.steadfast.accounts.CurrentMember;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.ops.SecurityLog;
 
-/** Every 403 from the security rules (a missing role, a missing or wrong CSRF token) is a security event. */
+/**
+ * Every 403 from the security rules (a missing role, a missing or wrong CSRF token) is a security
+ * event. A form sent with a stale token keeps its text ({@link StaleForms}) instead of a bare 403.
+ */
 class LoggingAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final AccessDeniedHandler delegate = new AccessDeniedHandlerImpl();
+
+	private final StaleForms staleForms;
+
+	LoggingAccessDeniedHandler(StaleForms staleForms) {
+		this.staleForms = staleForms;
+	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
@@ -23,6 +32,9 @@ class LoggingAccessDeniedHandler implements AccessDeniedHandler {
 		SecurityLog.event("access.denied", "member", CurrentMember.get().map(MemberPrincipal::username).orElse(""),
 				"method", request.getMethod(), "path", request.getRequestURI(), "address", request.getRemoteAddr(),
 				"reason", denied instanceof CsrfException ? "csrf" : "forbidden");
+		if (denied instanceof CsrfException && staleForms.rescue(request, response)) {
+			return;
+		}
 		delegate.handle(request, response, denied);
 	}
 }

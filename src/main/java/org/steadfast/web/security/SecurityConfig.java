@@ -40,6 +40,7 @@ import org.steadfast.accounts.PasswordHashing;
 import org.steadfast.accounts.SecurityProperties;
 import org.steadfast.ops.NodeProperties;
 import org.steadfast.ops.Secrets;
+import org.steadfast.web.FormRescue;
 
 /**
  * Who may see what, and the headers every response carries. Reading public pages needs no
@@ -90,7 +91,12 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
 			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
 			UserDetailsPasswordService hashUpgrades, LoginThrottle throttle, MemberService memberService,
-			DeviceCookies devices, AuthenticationEventPublisher authenticationEvents) throws Exception {
+			DeviceCookies devices, AuthenticationEventPublisher authenticationEvents, ObjectProvider<FormRescue> rescues)
+			throws Exception {
+		AuthenticationManager manager = authenticationManager(members, passwordEncoder, hashUpgrades, throttle,
+				authenticationEvents);
+		var staleForms = new StaleForms(() -> rescues.orderedStream().toList(), rememberMe, contextRepository,
+				manager::authenticate);
 		http.addFilterBefore(new LoginTarpit(throttle, devices, security.getLoginThrottle().getTarpit()),
 				UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(auth -> auth
@@ -111,7 +117,7 @@ class SecurityConfig {
 			// the unguessable token in the URL is what authorises it, and all it can do is unsubscribe.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
 					&& request.getRequestURI().startsWith(request.getContextPath() + "/unsubscribe/")))
-			.authenticationManager(authenticationManager(members, passwordEncoder, hashUpgrades, throttle, authenticationEvents))
+			.authenticationManager(manager)
 			.formLogin(form -> form
 				.loginPage("/login")
 				.loginProcessingUrl("/login")
@@ -119,14 +125,14 @@ class SecurityConfig {
 				.passwordParameter("password")
 				.failureHandler(new LoginFailureHandler(memberService))
 				.authenticationDetailsSource(LoginAttemptDetails.source(devices))
-				.successHandler(new DeviceCookieSuccessHandler(devices))
+				.successHandler(new DeviceCookieSuccessHandler(devices, staleForms))
 				.permitAll())
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
 			.logout(logout -> logout
 				.logoutUrl("/logout")
 				.logoutSuccessUrl("/?signedOut")
 				.deleteCookies("JSESSIONID", "SESSION"))
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new LoggingAccessDeniedHandler()))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new LoggingAccessDeniedHandler(staleForms)))
 			.securityContext(context -> context.securityContextRepository(contextRepository))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
