@@ -32,7 +32,8 @@ public record PlanGuidance(PlanPurpose purpose, String reachedOutHeading, List<S
 					"plan.statement", "plan.statementHint", "plan.statementExample", "plan.post.statement",
 					"partners.sos.yourStatement", "plan.milestonesReached", true, false, false);
 			case MOVING_ON -> new PlanGuidance(purpose, "contact.guideHeading",
-					List.of("contact.guide.MOVING_ON.owe", "contact.guide.MOVING_ON.closure", "contact.guide.wait"),
+					List.of("contact.guide.MOVING_ON.owe", "contact.guide.checkingIn", "contact.guide.MOVING_ON.closure",
+							"contact.guide.wait"),
 					"plan.statement", "plan.statementHint." + p, "plan.statementExample." + p, "plan.post.statement",
 					"partners.sos.yourStatement", "plan.milestonesReached", false, false, false);
 			case STAYING_SAFE -> new PlanGuidance(purpose, "contact.guideHeading." + p,
