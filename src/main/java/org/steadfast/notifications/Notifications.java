@@ -130,6 +130,9 @@ public class Notifications {
 				rs.getObject("read_at") != null);
 	}
 
+	/** Between a milestone's days and its plan's purpose in the member's own milestone notification. */
+	public static final String PURPOSE_SEPARATOR = ":";
+
 	/** The sentence for a notification; also the text of its mail. */
 	public String message(NotificationKind kind, String actor, String title, int count, String detail) {
 		String detailText = detail == null ? "" : detail;
@@ -141,6 +144,10 @@ public class Notifications {
 		}
 		else if (kind == NotificationKind.MODERATION || kind == NotificationKind.FLAG_DECIDED) {
 			key += "." + detailText;
+		}
+		else if (kind == NotificationKind.MILESTONE && detailText.contains(PURPOSE_SEPARATOR)) {
+			key += "." + detailText.substring(detailText.indexOf(PURPOSE_SEPARATOR) + 1);
+			detailText = detailText.substring(0, detailText.indexOf(PURPOSE_SEPARATOR));
 		}
 		return messages.getMessage(key, new Object[] { actor == null ? "" : actor, title == null ? "" : title, count,
 				detailText }, Locale.ENGLISH);

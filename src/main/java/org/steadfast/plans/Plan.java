@@ -34,6 +34,10 @@ public class Plan {
 	@Column(nullable = false, length = 16)
 	private PlanStatus status;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private PlanPurpose purpose;
+
 	@Column(nullable = false, length = 2000)
 	private String statement;
 
@@ -74,6 +78,7 @@ public class Plan {
 	}
 
 	void update(PlanDraft draft) {
+		this.purpose = draft.purpose();
 		this.statement = draft.statement();
 		this.startDate = draft.startDate();
 		this.targetDays = draft.targetDays();
@@ -102,6 +107,14 @@ public class Plan {
 
 	public PlanStatus getStatus() {
 		return status;
+	}
+
+	public PlanPurpose getPurpose() {
+		return purpose;
+	}
+
+	void changePurpose(PlanPurpose purpose) {
+		this.purpose = purpose;
 	}
 
 	public String getStatement() {

@@ -8,7 +8,11 @@ public final class PlanEvents {
 	private PlanEvents() {
 	}
 
-	public record PlanStarted(long planTopicId, long memberId) {
+	/** Published inside the transaction that starts the plan, so that a listener may join it. */
+	public record PlanStarted(long planTopicId, long memberId, PlanPurpose purpose) {
+	}
+
+	public record PurposeChanged(long planTopicId, long memberId, PlanPurpose purpose) {
 	}
 
 	public record CheckedIn(long planTopicId, long memberId, long postId, LocalDate day, boolean keptNoContact,
@@ -18,7 +22,7 @@ public final class PlanEvents {
 	public record SlipRecorded(long planTopicId, long memberId, LocalDate day) {
 	}
 
-	public record MilestoneReached(long planTopicId, long memberId, int days, LocalDate day) {
+	public record MilestoneReached(long planTopicId, long memberId, int days, LocalDate day, PlanPurpose purpose) {
 	}
 
 	public record PlanEnded(long planTopicId, long memberId, PlanStatus outcome) {

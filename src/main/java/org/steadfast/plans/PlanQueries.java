@@ -51,7 +51,7 @@ public class PlanQueries {
 	private record PlanRow(long id, long topicId, String slug, String title, Visibility visibility,
 			ContentStatus topicStatus, PlanStatus status, long ownerId, String ownerUsername, String ownerName,
 			String zoneId, String statement, LocalDate startDate, int targetDays, String reasons, String triggers,
-			String instead, Instant endedAt) {
+			String instead, Instant endedAt, PlanPurpose purpose) {
 	}
 
 	/** The plan behind a topic, if this viewer may see it (otherwise empty: the page answers 404). */
@@ -59,7 +59,7 @@ public class PlanQueries {
 		Optional<PlanRow> found = jdbc.sql("""
 				select p.id, p.topic_id, t.slug, t.title, t.visibility, t.status as topic_status, p.status, p.member_id,
 				       m.username, m.display_name, m.time_zone, p.statement, p.start_date, p.target_days, p.reasons,
-				       p.triggers, p.instead, p.ended_at
+				       p.triggers, p.instead, p.ended_at, p.purpose
 				from plan p join topic t on t.id = p.topic_id join member m on m.id = p.member_id
 				where p.topic_id = ?""")
 				.param(topicId)
@@ -69,7 +69,7 @@ public class PlanQueries {
 						rs.getLong("member_id"), rs.getString("username"), rs.getString("display_name"),
 						rs.getString("time_zone"), rs.getString("statement"), rs.getObject("start_date", LocalDate.class),
 						rs.getInt("target_days"), rs.getString("reasons"), rs.getString("triggers"), rs.getString("instead"),
-						Utc.read(rs, "ended_at")))
+						Utc.read(rs, "ended_at"), PlanPurpose.valueOf(rs.getString("purpose"))))
 				.optional()
 				.filter(p -> viewer.canRead(p.ownerId(), p.visibility(), p.topicStatus()));
 		if (found.isEmpty()) {
@@ -112,7 +112,7 @@ public class PlanQueries {
 		return Optional.of(new PlanPage(plan.topicId(), plan.slug(), plan.title(), plan.visibility(), plan.topicStatus(),
 				plan.status(), plan.ownerId(), plan.ownerUsername(), plan.ownerName(), plan.zoneId(), plan.statement(),
 				plan.startDate(), plan.targetDays(), plan.reasons(), plan.triggers(), plan.instead(), streaks, keyDates,
-				checkIns, recent, slips, contacts, owner));
+				checkIns, recent, slips, contacts, owner, plan.purpose()));
 	}
 
 	/** An ended plan's counter stops on the day it ended. */

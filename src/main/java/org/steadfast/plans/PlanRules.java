@@ -36,7 +36,14 @@ public final class PlanRules {
 
 	public record PlanInput(String title, String statement, String startDate, String target, String customDays,
 			String reasons, String triggers, String instead, String visibility, List<String> keyDay,
-			List<String> keyLabel, List<String> keyNote) {
+			List<String> keyLabel, List<String> keyNote, String purpose) {
+
+		public PlanInput(String title, String statement, String startDate, String target, String customDays,
+				String reasons, String triggers, String instead, String visibility, List<String> keyDay,
+				List<String> keyLabel, List<String> keyNote) {
+			this(title, statement, startDate, target, customDays, reasons, triggers, instead, visibility, keyDay,
+					keyLabel, keyNote, null);
+		}
 	}
 
 	public record CheckInInput(String day, String kept, String mood, String urge, String note) {
@@ -59,6 +66,7 @@ public final class PlanRules {
 
 	public static Parsed<PlanDraft> plan(PlanInput in, LocalDate today) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		PlanPurpose purpose = purpose(in.purpose(), errors);
 		String title = PlainText.normalize(in.title());
 		PostingRules.checkTitle(title).ifPresent(key -> errors.put("title", key));
 		String statement = text(in.statement(), 2000, "statement", errors);
@@ -76,7 +84,29 @@ public final class PlanRules {
 			return new Parsed<>(null, errors);
 		}
 		return new Parsed<>(new PlanDraft(title, statement, start, target, reasons, triggers, instead, visibility,
-				keyDates), errors);
+				keyDates, purpose), errors);
+	}
+
+	/**
+	 * The purpose chosen on a form: none posted (a client that never showed the question) is the
+	 * default; anything but one of the three is refused with its own message.
+	 */
+	public static Parsed<PlanPurpose> purpose(String raw) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		PlanPurpose purpose = purpose(raw, errors);
+		return new Parsed<>(purpose, errors);
+	}
+
+	private static PlanPurpose purpose(String raw, Map<String, String> errors) {
+		if (raw == null) {
+			return PlanPurpose.DEFAULT;
+		}
+		var purpose = PlanPurpose.parse(raw);
+		if (purpose.isEmpty()) {
+			errors.put("purpose", raw.isBlank() ? "plan.purpose.required" : "plan.purpose.invalid");
+			return null;
+		}
+		return purpose.get();
 	}
 
 	public static Parsed<CheckInDraft> checkIn(CheckInInput in, LocalDate today, LocalDate planStart) {

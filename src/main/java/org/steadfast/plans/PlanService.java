@@ -25,6 +25,7 @@ import org.steadfast.plans.PlanEvents.CheckedIn;
 import org.steadfast.plans.PlanEvents.MilestoneReached;
 import org.steadfast.plans.PlanEvents.PlanEnded;
 import org.steadfast.plans.PlanEvents.PlanStarted;
+import org.steadfast.plans.PlanEvents.PurposeChanged;
 import org.steadfast.plans.PlanEvents.SlipRecorded;
 import org.steadfast.plans.PlanRules.CheckInDraft;
 import org.steadfast.plans.PlanRules.ContactDraft;
@@ -78,7 +79,7 @@ public class PlanService {
 			throw Refusal.invalid(null, "plan.alreadyActive");
 		}
 		replaceKeyDates(plan.getId(), draft.keyDates());
-		events.publishEvent(new PlanStarted(topic.getId(), memberId));
+		events.publishEvent(new PlanStarted(topic.getId(), memberId, draft.purpose()));
 		return topic.getId();
 	}
 
@@ -93,6 +94,31 @@ public class PlanService {
 		topics.revise(firstPostId, memberId, draft.title(), firstPost(draft));
 		topics.changeVisibility(topicId, memberId, draft.visibility());
 		replaceKeyDates(plan.getId(), draft.keyDates());
+	}
+
+	/**
+	 * Changes what the plan is for. The first post's heading over the statement follows the purpose,
+	 * so it is revised too; switching to "staying safe" does not touch discreet mode (it is the
+	 * member's own setting once the plan exists), the plan page offers it instead.
+	 */
+	@RetriedWhenBusy
+	@Transactional
+	public void changePurpose(long topicId, long memberId, PlanPurpose purpose) {
+		Plan plan = own(topicId, memberId);
+		if (plan.getPurpose() == purpose) {
+			return;
+		}
+		plan.changePurpose(purpose);
+		List<PlanDraft.KeyDate> keyDates = jdbc.sql("select on_day, label, note from plan_key_date where plan_id = ? order by on_day, id")
+				.param(plan.getId())
+				.query((rs, n) -> new PlanDraft.KeyDate(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3)))
+				.list();
+		PlanDraft draft = new PlanDraft(null, plan.getStatement(), plan.getStartDate(), plan.getTargetDays(),
+				plan.getReasons(), plan.getTriggers(), plan.getInstead(), null, keyDates, purpose);
+		long firstPostId = jdbc.sql("select id from post where topic_id = ? and number = 1").param(topicId)
+				.query(Long.class).single();
+		topics.revise(firstPostId, memberId, null, firstPost(draft));
+		events.publishEvent(new PurposeChanged(topicId, memberId, purpose));
 	}
 
 	/** Ends the plan as finished or abandoned; it stays in the member's history. */
@@ -183,7 +209,8 @@ public class PlanService {
 			int inserted = jdbc.sql("insert ignore into plan_milestone (plan_id, streak_start, days, reached_on) values (?, ?, ?, ?)")
 					.params(plan.getId(), streakStart, days, streakStart.plusDays(days - 1L)).update();
 			if (inserted > 0) {
-				events.publishEvent(new MilestoneReached(plan.getTopicId(), memberId, days, streakStart.plusDays(days - 1L)));
+				events.publishEvent(new MilestoneReached(plan.getTopicId(), memberId, days, streakStart.plusDays(days - 1L),
+						plan.getPurpose()));
 			}
 		}
 	}
@@ -236,7 +263,7 @@ public class PlanService {
 		StringBuilder md = new StringBuilder();
 		md.append("**").append(msg("plan.post.started")).append("** ").append(draft.startDate()).append(" · **")
 				.append(msg("plan.post.target")).append("** ").append(msg("plan.post.days", draft.targetDays())).append("\n\n");
-		section(md, "plan.post.statement", draft.statement(), true);
+		section(md, draft.purpose().guidance().statementHeading(), draft.statement(), true);
 		section(md, "plan.post.reasons", draft.reasons(), false);
 		section(md, "plan.post.triggers", draft.triggers(), false);
 		section(md, "plan.post.instead", draft.instead(), false);

@@ -35,7 +35,11 @@ public final class PlanViews {
 			PlanStatus status, long ownerId, String ownerUsername, String ownerName, String zoneId, String statement,
 			LocalDate startDate, int targetDays, String reasons, String triggers, String instead, Streaks streaks,
 			List<KeyDateRow> keyDates, List<CheckInRow> checkIns, List<RecentCheckIn> recent, List<SlipRow> slips,
-			List<ContactRow> contacts, boolean owner) {
+			List<ContactRow> contacts, boolean owner, PlanPurpose purpose) {
+
+		public PlanGuidance guidance() {
+			return purpose.guidance();
+		}
 
 		public LocalDate today() {
 			return streaks.today();

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Helplines shown on the "Need help now?" page and in the crisis panel, configurable per country
- * ({@code steadfast.crisis.helplines}) so that an installation can list the ones its members use.
+ * ({@code steadfast.crisis.helplines}, and {@code abuse-helplines} for domestic abuse) so that an installation can list the ones its members use.
  */
 @Component("crisisResources")
 @ConfigurationProperties("steadfast.crisis")
@@ -18,6 +18,17 @@ public class CrisisResources {
 	}
 
 	private List<Helpline> helplines = new ArrayList<>();
+
+	/** Domestic abuse helplines, shown with the guidance of a plan to stay safe from someone who hurt them. */
+	private List<Helpline> abuseHelplines = new ArrayList<>();
+
+	public List<Helpline> getAbuseHelplines() {
+		return abuseHelplines;
+	}
+
+	public void setAbuseHelplines(List<Helpline> abuseHelplines) {
+		this.abuseHelplines = abuseHelplines;
+	}
 
 	public List<Helpline> getHelplines() {
 		return helplines;

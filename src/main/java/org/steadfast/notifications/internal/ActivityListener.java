@@ -25,6 +25,7 @@ import org.steadfast.moderation.Flaggers;
 import org.steadfast.moderation.ModerationService.Decided;
 import org.steadfast.notifications.Notice;
 import org.steadfast.notifications.NotificationKind;
+import org.steadfast.notifications.Notifications;
 import org.steadfast.notifications.Notifier;
 import org.steadfast.plans.PlanEvents.MilestoneReached;
 import org.steadfast.text.Markdown;
@@ -149,8 +150,10 @@ class ActivityListener {
 		if (topic == null) {
 			return;
 		}
+		// The member's own words follow what their plan is for; followers read the neutral sentence,
+		// which never tells them the plan's purpose.
 		notifier.notify(new Notice(event.memberId(), NotificationKind.MILESTONE, event.memberId(), event.planTopicId(),
-				null, null, String.valueOf(event.days())));
+				null, null, event.days() + Notifications.PURPOSE_SEPARATOR + event.purpose().name()));
 		for (long follower : follows.followers(event.planTopicId())) {
 			if (follower != event.memberId() && topic.readableBy(follower)) {
 				notifier.notify(new Notice(follower, NotificationKind.MILESTONE, event.memberId(), event.planTopicId(),

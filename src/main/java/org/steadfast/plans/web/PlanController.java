@@ -26,6 +26,7 @@ import org.steadfast.forum.Visibility;
 import org.steadfast.plans.ContactChannel;
 import org.steadfast.plans.Initiator;
 import org.steadfast.plans.PlanCalendar;
+import org.steadfast.plans.PlanPurpose;
 import org.steadfast.plans.PlanQueries;
 import org.steadfast.plans.PlanRules;
 import org.steadfast.plans.PlanService;
@@ -71,12 +72,13 @@ class PlanController {
 		}
 		LocalDate today = PlanCalendar.today(clock, me.zone());
 		PlanForm form = new PlanForm("", "", today.toString(), "30", "", "", "", "", Visibility.MEMBERS.name(),
-				List.of(), List.of(), List.of(), null).shown(formTokens.issue(me.id()));
+				List.of(), List.of(), List.of(), null, PlanPurpose.DEFAULT.name()).shown(formTokens.issue(me.id()));
 		return planForm(form, FormErrors.none(form, PLAN_FORM), null, me, model);
 	}
 
 	@PostMapping("/plans/new")
-	String create(PlanForm form, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+	String create(PlanForm form, @AuthenticationPrincipal MemberPrincipal me, Model model,
+			RedirectAttributes redirect) {
 		var parsed = PlanRules.plan(form.input(), PlanCalendar.today(clock, me.zone()));
 		if (!parsed.ok()) {
 			PlanForm shown = form.shown(formTokens.issue(me.id()));
@@ -84,6 +86,9 @@ class PlanController {
 		}
 		try {
 			long topicId = plans.create(me.id(), me.zone(), parsed.value(), form.formToken());
+			if (parsed.value().purpose().guidance().discreetByDefault()) {
+				redirect.addFlashAttribute("notice", "plan.discreetTurnedOn");
+			}
 			return "redirect:" + Links.plan(topicId);
 		}
 		catch (AlreadyPostedException | DataIntegrityViolationException e) {
@@ -98,8 +103,13 @@ class PlanController {
 	@GetMapping("/plans/{id}")
 	String plan(@PathVariable long id, Viewer viewer, HttpServletRequest request, Model model) {
 		PlanPage page = queries.page(viewer, id).orElseThrow(Refusal::notFound);
+		return planPage(page, viewer, model);
+	}
+
+	private String planPage(PlanPage page, Viewer viewer, Model model) {
 		model.addAttribute("plan", page);
 		model.addAttribute("pictures", pictures.of(page));
+		model.addAttribute("purposes", PlanPurpose.values());
 		if (page.owner() && page.active()) {
 			String token = formTokens.issue(viewer.memberId());
 			var form = drafts.find(viewer.memberId(), Drafts.checkIn(id)).map(draft -> {
@@ -153,6 +163,7 @@ class PlanController {
 		model.addAttribute("plan", page);
 		model.addAttribute("checkInPlace", Drafts.checkIn(page.topicId()));
 		model.addAttribute("pictures", pictures.of(page));
+		model.addAttribute("purposes", PlanPurpose.values());
 		if (!page.active()) {
 			// The plan ended while the form was open (another tab, another device): no form to fill
 			// again, but the note the member wrote is handed back so it isn't lost.
@@ -173,7 +184,7 @@ class PlanController {
 		String target = PlanRules.TARGETS.contains(page.targetDays()) ? String.valueOf(page.targetDays()) : "custom";
 		PlanForm form = new PlanForm(page.title(), page.statement(), page.startDate().toString(), target,
 				String.valueOf(page.targetDays()), page.reasons(), page.triggers(), page.instead(), page.visibility().name(),
-				days, labels, notes, null).shown(null);
+				days, labels, notes, null, page.purpose().name()).shown(null);
 		return planForm(form, FormErrors.none(form, PLAN_FORM), id, me, model);
 	}
 
@@ -195,6 +206,20 @@ class PlanController {
 		}
 		redirect.addFlashAttribute("notice", "plan.saved");
 		return "redirect:" + Links.plan(id);
+	}
+
+	@PostMapping("/plans/{id}/purpose")
+	String changePurpose(@PathVariable long id, @RequestParam(required = false) String purpose, Viewer viewer,
+			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
+		PlanPage page = ownPage(id, viewer);
+		var parsed = PlanRules.purpose(purpose == null ? "" : purpose);
+		if (!parsed.ok()) {
+			model.addAttribute("purposeError", parsed.errors().get("purpose"));
+			return planPage(page, viewer, model);
+		}
+		plans.changePurpose(id, me.id(), parsed.value());
+		redirect.addFlashAttribute("notice", "plan.purposeSaved");
+		return "redirect:" + Links.plan(id) + "#purpose";
 	}
 
 	@PostMapping("/plans/{id}/end")
@@ -295,6 +320,8 @@ class PlanController {
 		model.addAttribute("editing", editing);
 		model.addAttribute("targets", PlanRules.TARGETS);
 		model.addAttribute("visibilities", Visibility.values());
+		model.addAttribute("purposes", PlanPurpose.values());
+		model.addAttribute("guidance", form.guidance());
 		return "plans/form";
 	}
 }

@@ -4,18 +4,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.steadfast.plans.PlanGuidance;
+import org.steadfast.plans.PlanPurpose;
 import org.steadfast.plans.PlanRules;
 
 /** The plan form as posted. Owner, status and ids are not fields: they come from the session and the URL. */
 record PlanForm(String title, String statement, String startDate, String target, String customDays, String reasons,
 		String triggers, String instead, String visibility, List<String> keyDay, List<String> keyLabel,
-		List<String> keyNote, String formToken) {
+		List<String> keyNote, String formToken, String purpose) {
 
 	private static final String KEY_DATES = "keyDates";
 
+	/** The guidance the form's hints follow: the purpose posted, or the default while none is chosen. */
+	PlanGuidance guidance() {
+		return PlanPurpose.parse(purpose).orElse(PlanPurpose.DEFAULT).guidance();
+	}
+
 	PlanRules.PlanInput input() {
 		return new PlanRules.PlanInput(title, statement, startDate, target, customDays, reasons, triggers, instead,
-				visibility, keyDay, keyLabel, keyNote);
+				visibility, keyDay, keyLabel, keyNote, purpose);
 	}
 
 	/** Five key-date rows, filled from what was posted, for redisplay. */
@@ -33,7 +40,7 @@ record PlanForm(String title, String statement, String startDate, String target,
 	 */
 	PlanForm shown(String token) {
 		return new PlanForm(title, statement, startDate, target, customDays, reasons, triggers, instead, visibility,
-				padded(keyDay), padded(keyLabel), padded(keyNote), token);
+				padded(keyDay), padded(keyLabel), padded(keyNote), token, purpose);
 	}
 
 	/** The rules' errors by field of this form: a key date's row ("keyDates2") is its date ("keyDay[2]"). */
