@@ -223,6 +223,12 @@ abstract class ForumScenarios {
 		assertThat(html(mvc.perform(get(topicUrl).with(user(other))).andExpect(status().isOk()))).doesNotContain(history);
 		assertThat(html(mvc.perform(get(topicUrl).with(user(author))).andExpect(status().isOk()))).contains(history);
 		assertThat(html(mvc.perform(get(topicUrl).with(user(mod))).andExpect(status().isOk()))).contains(history);
+
+		String title = jdbc.queryForObject("select title from topic where id = ?", String.class, post.getTopicId());
+		assertThat(html(mvc.perform(get("/search").param("q", "holding").with(user(author))).andExpect(status().isOk())))
+				.contains(title);
+		assertThat(html(mvc.perform(get("/search").param("q", "laugh").with(user(author))).andExpect(status().isOk())))
+				.doesNotContain(title, "I still miss their laugh");
 	}
 
 	@Test

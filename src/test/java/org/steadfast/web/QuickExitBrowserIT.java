@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -123,9 +125,27 @@ class QuickExitBrowserIT {
 			browser.go("/latest");
 			new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
 			assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Leave quickly");
-			var box = browser.driver().findElement(By.cssSelector("a.quick-exit")).getRect();
-			assertThat(box.getX() + box.getWidth()).isLessThanOrEqualTo(390);
+		}
+	}
+
+	@Test
+	void onA360PixelScreenTheButtonIsInViewAtTheTopAndStaysThereWhileScrolling() {
+		try (Browser browser = Browser.open(port)) {
+			((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+			browser.go("/help");
+			var link = browser.driver().findElement(By.cssSelector("a.quick-exit"));
+			var box = link.getRect();
+			assertThat(box.getX()).isGreaterThanOrEqualTo(0);
+			assertThat(box.getX() + box.getWidth()).isLessThanOrEqualTo(360);
+			assertThat(box.getY()).isLessThan(10);
 			assertThat(box.getHeight()).isGreaterThanOrEqualTo(24);
+			((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+			Object scrolled = ((JavascriptExecutor) browser.driver()).executeScript("return window.scrollY");
+			assertThat(((Number) scrolled).doubleValue()).as("the help page is longer than the screen").isPositive();
+			Object top = ((JavascriptExecutor) browser.driver())
+					.executeScript("return document.querySelector('a.quick-exit').getBoundingClientRect().top");
+			assertThat(((Number) top).doubleValue()).isBetween(-1.0, 1.0);
 		}
 	}
 }
