@@ -25,6 +25,13 @@ public final class ForumEvents {
 	public record PostPublished(long postId, long topicId, long authorId, int number, TopicKind kind) {
 	}
 
+	/**
+	 * An author removed one earlier version of their post. Carries who, which post and which
+	 * version, never the text, so that the audit log keeps that it happened and nothing more.
+	 */
+	public record RevisionDeleted(long postId, long revisionId, long memberId) {
+	}
+
 	public record PostDeleted(long postId, long topicId, long memberId) {
 	}
 

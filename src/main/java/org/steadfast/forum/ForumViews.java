@@ -108,6 +108,6 @@ public final class ForumViews {
 	public record TagSummary(String name, String description, int topicCount) {
 	}
 
-	public record Revision(String html, Instant createdAt, String editorUsername) {
+	public record Revision(long id, String html, Instant createdAt, String editorUsername) {
 	}
 }

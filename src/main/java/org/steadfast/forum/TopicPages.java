@@ -262,10 +262,10 @@ public class TopicPages {
 	/** A post's earlier versions, newest first, with who edited them. */
 	public List<Revision> revisions(long postId) {
 		return jdbc.sql("""
-				select r.html, r.created_at, m.username from post_revision r join member m on m.id = r.editor_id
+				select r.id, r.html, r.created_at, m.username from post_revision r join member m on m.id = r.editor_id
 				where r.post_id = ? order by r.created_at desc, r.id desc""")
 				.param(postId)
-				.query((rs, n) -> new Revision(rs.getString(1), Utc.read(rs, "created_at"), rs.getString(3)))
+				.query((rs, n) -> new Revision(rs.getLong(1), rs.getString(2), Utc.read(rs, "created_at"), rs.getString(4)))
 				.list();
 	}
 }

@@ -69,6 +69,24 @@ public class TopicService {
 		this.guards = guards;
 	}
 
+	/**
+	 * The author removes one earlier version of their own post: its text is gone from the
+	 * database (search never indexed it). Anyone else, staff included, is told it does not exist.
+	 */
+	@Transactional
+	public void deleteRevision(long postId, long revisionId, long memberId) {
+		Post post = posts.findById(postId).orElseThrow(Refusal::notFound);
+		if (!Objects.equals(post.getAuthorId(), memberId) || post.getStatus() == ContentStatus.DELETED) {
+			throw Refusal.notFound();
+		}
+		int removed = jdbc.sql("delete from post_revision where id = ? and post_id = ?")
+				.params(revisionId, postId).update();
+		if (removed == 0) {
+			throw Refusal.notFound();
+		}
+		events.publishEvent(new ForumEvents.RevisionDeleted(postId, revisionId, memberId));
+	}
+
 	/** A topic as a member (or another module, for plans) asks to start it. */
 	public record NewTopic(long categoryId, String title, String body, List<String> tagNames, TopicKind kind,
 			Visibility visibility) {

@@ -77,10 +77,10 @@ public class PlanQueries {
 		}
 		PlanRow plan = found.get();
 		boolean owner = viewer.is(plan.ownerId());
-		List<SlipRow> slips = jdbc.sql("select on_day, kind, initiated_by, note from plan_slip where plan_id = ? order by on_day, id")
+		List<SlipRow> slips = jdbc.sql("select id, on_day, kind, initiated_by, note, shared from plan_slip where plan_id = ? order by on_day, id")
 				.param(plan.id())
-				.query((rs, n) -> new SlipRow(rs.getObject(1, LocalDate.class), SlipKind.valueOf(rs.getString(2)),
-						Initiator.valueOf(rs.getString(3)), owner ? rs.getString(4) : ""))
+				.query((rs, n) -> slip(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getBoolean(6), owner))
 				.list();
 		List<CheckInRow> checkIns = jdbc.sql("""
 				select c.post_id, c.on_day, c.kept_no_contact, c.mood, c.urge from check_in c join post p on p.id = c.post_id
@@ -113,6 +113,14 @@ public class PlanQueries {
 				plan.status(), plan.ownerId(), plan.ownerUsername(), plan.ownerName(), plan.zoneId(), plan.statement(),
 				plan.startDate(), plan.targetDays(), plan.reasons(), plan.triggers(), plan.instead(), streaks, keyDates,
 				checkIns, recent, slips, contacts, owner, plan.purpose()));
+	}
+
+	/** What a reader sees of a slip: the owner all of it, others the day, and its story only if shared. */
+	private static SlipRow slip(long id, LocalDate day, String kind, String initiatedBy, String note, boolean shared,
+			boolean owner) {
+		boolean story = owner || shared;
+		return new SlipRow(id, day, story ? SlipKind.valueOf(kind) : null,
+				story ? Initiator.valueOf(initiatedBy) : null, owner ? note : "", shared);
 	}
 
 	/** An ended plan's counter stops on the day it ended. */

@@ -148,6 +148,20 @@ public class PlanService {
 		events.publishEvent(new SlipRecorded(topicId, memberId, slip.day()));
 	}
 
+	/**
+	 * The owner shares one slip's story (what happened, who started it) with whoever may see the
+	 * plan, or takes it back. The note stays the owner's either way.
+	 */
+	@Transactional
+	public void shareSlip(long topicId, long memberId, long slipId, boolean shared) {
+		Plan plan = own(topicId, memberId);
+		int changed = jdbc.sql("update plan_slip set shared = ? where id = ? and plan_id = ?")
+				.params(shared, slipId, plan.getId()).update();
+		if (changed == 0) {
+			throw Refusal.notFound();
+		}
+	}
+
 	@Transactional
 	public void logContact(long topicId, long memberId, ZoneId zone, ContactDraft contact) {
 		Plan plan = own(topicId, memberId);

@@ -21,7 +21,17 @@ public final class PlanViews {
 			String html) {
 	}
 
-	public record SlipRow(LocalDate day, SlipKind kind, Initiator initiatedBy, String note) {
+	/**
+	 * One slip. For anyone but the owner, {@code kind} and {@code initiatedBy} are null unless the
+	 * owner shared its story, and the note is always empty: others learn only that a fresh start
+	 * happened on that day.
+	 */
+	public record SlipRow(long id, LocalDate day, SlipKind kind, Initiator initiatedBy, String note, boolean shared) {
+
+		/** Whether this reader sees what happened and who started it. */
+		public boolean detailed() {
+			return kind != null;
+		}
 	}
 
 	public record ContactRow(LocalDate day, ContactChannel channel, String offered, String response) {

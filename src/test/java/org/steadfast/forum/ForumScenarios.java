@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
+import org.steadfast.accounts.Role;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
 
@@ -172,13 +173,101 @@ abstract class ForumScenarios {
 				.andExpect(status().is3xxRedirection());
 		String page = html(mvc.perform(get("/t/" + topic.getId() + "/" + topic.getSlug())));
 		assertThat(page).contains("Better words", "edited").doesNotContain("Original words");
-		assertThat(html(mvc.perform(get("/p/" + post.getId() + "/history")))).contains("Original words", "Better words");
+		assertThat(html(mvc.perform(get("/p/" + post.getId() + "/history").with(user(author))).andExpect(status().isOk())))
+				.contains("Original words", "Better words");
 
 		String conflict = html(mvc.perform(post("/p/" + post.getId() + "/edit").with(user(author)).with(csrf())
 				.param("body", "My stale but precious text").param("version", String.valueOf(version))));
 		assertThat(conflict).contains("Someone changed this post", "My stale but precious text", "Better words");
 		assertThat(jdbc.queryForObject("select source from post where id = ?", String.class, post.getId()))
 				.isEqualTo("Better words");
+	}
+
+	MemberPrincipal moderator(String prefix) {
+		MemberPrincipal m = members.create(prefix);
+		jdbc.update("update member set role = 'MODERATOR' where id = ?", m.id());
+		return new MemberPrincipal(m.id(), m.username(), m.displayName(), m.zoneId(), Role.MODERATOR, m.password());
+	}
+
+	Post editedPost(MemberPrincipal author, String before, String after) throws Exception {
+		Topic topic = topic(author, unique("Rewritten"));
+		Post post = reply(author, topic, before);
+		long version = jdbc.queryForObject("select version from post where id = ?", Long.class, post.getId());
+		mvc.perform(post("/p/" + post.getId() + "/edit").with(user(author)).with(csrf()).param("body", after)
+				.param("version", String.valueOf(version)))
+				.andExpect(status().is3xxRedirection());
+		return post;
+	}
+
+	@Test
+	void editHistoryIsTheAuthorsAndModeratorsOnlyAndOthersAreToldItDoesNotExist() throws Exception {
+		MemberPrincipal author = members.create("hist");
+		MemberPrincipal other = members.create("peek");
+		MemberPrincipal mod = moderator("histmod");
+		Post post = editedPost(author, "I still miss their laugh", "Day 3, holding on");
+		String history = "/p/" + post.getId() + "/history";
+
+		String guest = html(mvc.perform(get(history)).andExpect(status().isNotFound()));
+		assertThat(guest).doesNotContain("I still miss their laugh");
+		String member = html(mvc.perform(get(history).with(user(other))).andExpect(status().isNotFound()));
+		assertThat(member).doesNotContain("I still miss their laugh");
+		assertThat(html(mvc.perform(get(history).with(user(author))).andExpect(status().isOk())))
+				.contains("I still miss their laugh", "Day 3, holding on", "Delete this version");
+		assertThat(html(mvc.perform(get(history).with(user(mod))).andExpect(status().isOk())))
+				.contains("I still miss their laugh").doesNotContain("Delete this version");
+
+		String topicUrl = "/t/" + post.getTopicId() + "/"
+				+ jdbc.queryForObject("select slug from topic where id = ?", String.class, post.getTopicId());
+		String asGuest = html(mvc.perform(get(topicUrl)).andExpect(status().isOk()));
+		assertThat(asGuest).contains("edited").doesNotContain(history);
+		assertThat(html(mvc.perform(get(topicUrl).with(user(other))).andExpect(status().isOk()))).doesNotContain(history);
+		assertThat(html(mvc.perform(get(topicUrl).with(user(author))).andExpect(status().isOk()))).contains(history);
+		assertThat(html(mvc.perform(get(topicUrl).with(user(mod))).andExpect(status().isOk()))).contains(history);
+
+		String title = jdbc.queryForObject("select title from topic where id = ?", String.class, post.getTopicId());
+		assertThat(html(mvc.perform(get("/search").param("q", "holding").with(user(author))).andExpect(status().isOk())))
+				.contains(title);
+		assertThat(html(mvc.perform(get("/search").param("q", "laugh").with(user(author))).andExpect(status().isOk())))
+				.doesNotContain(title, "I still miss their laugh");
+	}
+
+	@Test
+	void theAuthorDeletesAnEarlierVersionAndOnlyTheFactThatItHappenedStaysInTheAuditLog() throws Exception {
+		MemberPrincipal author = members.create("hist");
+		MemberPrincipal other = members.create("peek");
+		MemberPrincipal mod = moderator("histmod");
+		Post post = editedPost(author, "Their address is on Elm Road", "Moving on");
+		long revision = jdbc.queryForObject("select id from post_revision where post_id = ?", Long.class, post.getId());
+		String delete = "/p/" + post.getId() + "/history/" + revision + "/delete";
+
+		assertThat(html(mvc.perform(get(delete).with(user(author))).andExpect(status().isOk())))
+				.contains("Delete this earlier version?", "Their address is on Elm Road", "method=\"post\"");
+		mvc.perform(get(delete).with(user(other))).andExpect(status().isNotFound());
+		mvc.perform(get(delete).with(user(mod))).andExpect(status().isNotFound());
+		mvc.perform(post(delete).with(user(author))).andExpect(status().isForbidden());
+		mvc.perform(post(delete).with(user(other)).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(post(delete).with(user(mod)).with(csrf())).andExpect(status().isNotFound());
+		assertThat(jdbc.queryForObject("select count(*) from post_revision where id = ?", Integer.class, revision)).isOne();
+
+		mvc.perform(post(delete).with(user(author)).with(csrf()))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrl("/p/" + post.getId() + "/history"));
+
+		assertThat(jdbc.queryForObject("select count(*) from post_revision where post_id = ?", Integer.class, post.getId()))
+				.isZero();
+		assertThat(html(mvc.perform(get("/p/" + post.getId() + "/history").with(user(author))).andExpect(status().isOk())))
+				.contains("Moving on").doesNotContain("Elm Road");
+		assertThat(html(mvc.perform(get("/p/" + post.getId() + "/history").with(user(mod))).andExpect(status().isOk())))
+				.doesNotContain("Elm Road");
+		assertThat(jdbc.queryForObject("select count(*) from post where source like '%Elm Road%' or html like '%Elm Road%'",
+				Integer.class)).isZero();
+		var audit = jdbc.queryForMap("select actor_id, target_type, target_id, acted_at, before_text, after_text"
+				+ " from audit_log where action = 'post.revision.delete' and target_id = ?", post.getId());
+		assertThat(audit.get("actor_id")).isEqualTo(author.id());
+		assertThat(audit.get("target_type")).isEqualTo("POST");
+		assertThat(audit.get("acted_at")).isNotNull();
+		assertThat(String.valueOf(audit.get("before_text")) + audit.get("after_text")).doesNotContain("Elm Road");
+		mvc.perform(post(delete).with(user(author)).with(csrf())).andExpect(status().isNotFound());
 	}
 
 	@Test

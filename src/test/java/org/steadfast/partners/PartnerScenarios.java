@@ -43,8 +43,13 @@ import org.steadfast.partners.PartnerEvents.SosEscalated;
 import org.steadfast.partners.PartnerEvents.SosRaised;
 import org.steadfast.partners.matching.Waiting;
 import org.steadfast.partners.matching.Wish;
+import org.steadfast.plans.ContactChannel;
+import org.steadfast.plans.Initiator;
 import org.steadfast.plans.PlanDraft;
+import org.steadfast.plans.PlanRules.ContactDraft;
+import org.steadfast.plans.PlanRules.SlipDraft;
 import org.steadfast.plans.PlanService;
+import org.steadfast.plans.SlipKind;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
 
@@ -223,6 +228,38 @@ abstract class PartnerScenarios {
 		onlyLooking(a, b);
 		assertThat(matching.matchAll(clock.instant()).proposed()).isEmpty();
 		assertThat(profiles.of(a.id()).waitingReason()).isEqualTo(Waiting.ALL_COMPATIBLE_EXCLUDED);
+	}
+
+	@Test
+	void thePartnerSeesThatASlipHappenedButNotWhatHappenedOrTheContactLogUnlessTheStoryIsShared() throws Exception {
+		MemberPrincipal a = looking("slipa");
+		MemberPrincipal b = looking("slipb");
+		partnered(a, b);
+		long plan = planOf(a);
+		LocalDate day = LocalDate.now(clock).minusDays(2);
+		plans.recordSlip(plan, a.id(), ZoneId.of("Europe/London"),
+				new SlipDraft(day, SlipKind.CALLED,
+						Initiator.ME, "Rang them at 2am after the concert"));
+		plans.logContact(plan, a.id(), ZoneId.of("Europe/London"),
+				new ContactDraft(day, ContactChannel.FRIENDS,
+						"Asked Jo to pass on a letter", "Nothing"));
+		for (String path : List.of("/plans/" + plan, "/partners", "/notifications", "/checkins", "/u/" + a.username())) {
+			String page = html(mvc.perform(get(path).with(user(b))).andExpect(status().isOk()));
+			assertThat(page).as(path).doesNotContain("a call", "I reached out", "2am after the concert", "pass on a letter");
+		}
+		assertThat(html(mvc.perform(get("/plans/" + plan).with(user(b))))).contains(day.toString(), "a fresh start");
+		mvc.perform(get("/plans/" + plan + "/contact").with(user(b))).andExpect(status().isForbidden());
+
+		long slip = jdbc.queryForObject("select s.id from plan_slip s join plan p on p.id = s.plan_id where p.topic_id = ?",
+				Long.class, plan);
+		mvc.perform(post("/plans/" + plan + "/slips/" + slip + "/share").with(user(b)).with(csrf()).param("shared", "true"))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/plans/" + plan + "/slips/" + slip + "/share").with(user(a)).with(csrf()).param("shared", "true"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(html(mvc.perform(get("/plans/" + plan).with(user(b))).andExpect(status().isOk())))
+				.contains("a call", "I reached out").doesNotContain("2am after the concert", "pass on a letter");
+		assertThat(html(mvc.perform(get("/plans/" + plan).with(user(a))).andExpect(status().isOk())))
+				.contains("Your accountability partner sees the day of each fresh start");
 	}
 
 	@Test

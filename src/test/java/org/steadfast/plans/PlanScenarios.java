@@ -2,6 +2,7 @@ package org.steadfast.plans;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,11 +205,93 @@ abstract class PlanScenarios {
 				"After the party");
 		MemberPrincipal reader = members.create("reader");
 		String seenByOther = html(mvc.perform(get("/plans/" + plan).with(user(reader))));
-		assertThat(seenByOther).contains("Day 5").doesNotContain("After the party");
+		assertThat(seenByOther).contains("Day 5", "a fresh start").doesNotContain("After the party", "a text,", "I reached out");
 
 		mvc.perform(post("/plans/" + plan + "/slip").with(user(me)).with(csrf()).param("day", today(me).toString())
 				.param("kind", "CALLED").param("initiatedBy", "THEM").param("note", ""));
 		assertThat(html(mvc.perform(get("/plans/" + plan).with(user(me))))).contains("A fresh start begins tomorrow");
+	}
+
+	String asGuestOr(MemberPrincipal reader, String path) throws Exception {
+		var request = reader == null ? get(path) : get(path).with(user(reader));
+		return html(mvc.perform(request).andExpect(status().isOk()));
+	}
+
+	@Test
+	void whatHappenedInASlipAndWhoStartedItAreTheOwnersUntilTheyShareThatSlipsStory() throws Exception {
+		MemberPrincipal me = members.create("story");
+		long plan = createPlan(me, "PUBLIC", today(me).minusDays(20));
+		LocalDate day = today(me).minusDays(5);
+		assertThat(html(mvc.perform(get("/plans/" + plan + "/slip").with(user(me))).andExpect(status().isOk())))
+				.contains("People who can see your plan see only that you made a fresh start on that day");
+		mvc.perform(post("/plans/" + plan + "/slip").with(user(me)).with(csrf()).param("day", day.toString())
+				.param("kind", "MET").param("initiatedBy", "THEM").param("note", "Wedding of Sam, we talked for hours"))
+				.andExpect(status().is3xxRedirection());
+		long slip = jdbc.queryForObject("select s.id from plan_slip s join plan p on p.id = s.plan_id where p.topic_id = ?",
+				Long.class, plan);
+
+		String own = asGuestOr(me, "/plans/" + plan);
+		assertThat(own).contains(day.toString(), "we met", "they reached out", "Wedding of Sam", "Share this story",
+				"Anyone, even without an account, sees the day of each fresh start");
+		MemberPrincipal other = members.create("nosy");
+		MemberPrincipal mod = moderator(members.create("slipmod"));
+		for (MemberPrincipal reader : Arrays.asList(null, other, mod)) {
+			String who = reader == null ? "guest" : reader.username();
+			String page = asGuestOr(reader, "/plans/" + plan);
+			assertThat(page).as(who).contains(day.toString(), "a fresh start", "One fresh start.")
+					.doesNotContain("we met", "they reached out", "Wedding of Sam", "Share this story", "Story shared");
+			for (String path : List.of("/checkins", "/checkins?view=encourage", "/latest", "/u/" + me.username(),
+					"/search?q=wedding", "/search?q=Sam")) {
+				assertThat(asGuestOr(reader, path)).as(who + " " + path).doesNotContain("we met", "Wedding of Sam");
+			}
+		}
+
+		mvc.perform(post("/plans/" + plan + "/slips/" + slip + "/share").with(user(me)).param("shared", "true"))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/plans/" + plan + "/slips/" + slip + "/share").with(user(other)).with(csrf())
+				.param("shared", "true")).andExpect(status().isForbidden());
+		mvc.perform(post("/plans/" + plan + "/slips/" + slip + "/share").with(csrf()).param("shared", "true"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(asGuestOr(null, "/plans/" + plan)).doesNotContain("we met");
+
+		mvc.perform(post("/plans/" + plan + "/slips/" + slip + "/share").with(user(me)).with(csrf()).param("shared", "true"))
+				.andExpect(status().is3xxRedirection()).andExpect(MockMvcResultMatchers.redirectedUrl("/plans/" + plan + "#slips"));
+		for (MemberPrincipal reader : Arrays.asList(null, other)) {
+			assertThat(asGuestOr(reader, "/plans/" + plan)).contains("we met", "they reached out")
+					.doesNotContain("Wedding of Sam");
+		}
+		assertThat(asGuestOr(me, "/plans/" + plan)).contains("Story shared", "Stop sharing");
+
+		mvc.perform(post("/plans/" + plan + "/slips/" + slip + "/share").with(user(me)).with(csrf()).param("shared", "false"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(asGuestOr(null, "/plans/" + plan)).contains("a fresh start").doesNotContain("we met", "they reached out");
+
+		MemberPrincipal someoneElse = members.create("another");
+		long theirs = createPlan(someoneElse, "PUBLIC", today(someoneElse).minusDays(3));
+		mvc.perform(post("/plans/" + theirs + "/slips/" + slip + "/share").with(user(someoneElse)).with(csrf())
+				.param("shared", "true")).andExpect(status().isNotFound());
+		mvc.perform(post("/plans/" + plan + "/slips/999999999/share").with(user(me)).with(csrf()).param("shared", "true"))
+				.andExpect(status().isNotFound());
+		assertThat(jdbc.queryForObject("select shared from plan_slip where id = ?", Boolean.class, slip)).isFalse();
+	}
+
+	@Test
+	void theContactLogSaysWhoSeesItAndNobodyElseDoesNotEvenModerators() throws Exception {
+		MemberPrincipal me = members.create("logger");
+		long plan = createPlan(me, "PUBLIC", today(me).minusDays(9));
+		mvc.perform(post("/plans/" + plan + "/contact").with(user(me)).with(csrf()).param("day", today(me).toString())
+				.param("channel", "CALL").param("offered", "Can we get coffee as friends").param("response", "Silence"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(html(mvc.perform(get("/plans/" + plan + "/contact").with(user(me))).andExpect(status().isOk())))
+				.contains("Only you can see this log. Nobody else sees it", "not the moderators", "coffee as friends")
+				.doesNotContain("whoever can see your plan.");
+		MemberPrincipal mod = moderator(members.create("logmod"));
+		mvc.perform(get("/plans/" + plan + "/contact").with(user(mod))).andExpect(status().isForbidden());
+		for (MemberPrincipal reader : Arrays.asList(null, mod)) {
+			for (String path : List.of("/plans/" + plan, "/checkins", "/u/" + me.username(), "/search?q=coffee")) {
+				assertThat(asGuestOr(reader, path)).as(path).doesNotContain("coffee as friends");
+			}
+		}
 	}
 
 	@Test

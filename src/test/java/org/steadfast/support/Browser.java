@@ -3,6 +3,7 @@ package org.steadfast.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -34,6 +35,15 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser open(int port) {
+		return open(port, true);
+	}
+
+	/** A browser with script turned off, for what must work as plain HTML. */
+	public static Browser withoutScript(int port) {
+		return open(port, false);
+	}
+
+	private static Browser open(int port, boolean script) {
 		boolean installed = Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM);
 		if (!installed && !"true".equalsIgnoreCase(System.getenv("CI"))) {
 			System.out.println("NOTICE: Chromium or chromedriver missing; skipping browser test (mandatory with CI=true).");
@@ -45,6 +55,9 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
 				"--disable-dev-shm-usage", "--window-size=390,844");
+		if (!script) {
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		var driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
 		return new Browser(driver, "http://localhost:" + port);

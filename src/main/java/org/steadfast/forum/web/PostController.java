@@ -120,19 +120,58 @@ class PostController {
 		return post;
 	}
 
+	/**
+	 * Earlier versions are the author's and the moderators' only: for anyone else the page does not
+	 * exist (404, not 403, so that nobody learns that there is a history at all).
+	 */
 	@GetMapping("/p/{id}/history")
 	String history(@PathVariable long id, Viewer viewer, Model model) {
-		var post = posts.findById(id).orElseThrow(Refusal::notFound);
+		var post = historyOf(id, viewer);
 		var topic = queries.topic(viewer, post.getTopicId()).orElseThrow(Refusal::notFound);
-		if (post.getStatus() != ContentStatus.VISIBLE && !viewer.staff()) {
-			throw Refusal.notFound();
-		}
 		model.addAttribute("topic", topic);
 		model.addAttribute("postId", id);
 		model.addAttribute("postNumber", post.getNumber());
 		model.addAttribute("currentHtml", post.getHtml());
 		model.addAttribute("revisions", pages.revisions(id));
+		model.addAttribute("mayDelete", viewer.is(post.getAuthorId()));
 		return "forum/history";
+	}
+
+	/** The confirm step of removing a version, a page of its own so that it works without script. */
+	@GetMapping("/p/{id}/history/{revisionId}/delete")
+	String confirmRevisionDelete(@PathVariable long id, @PathVariable long revisionId, Viewer viewer, Model model) {
+		var post = historyOf(id, viewer);
+		if (!viewer.is(post.getAuthorId())) {
+			throw Refusal.notFound();
+		}
+		var revision = pages.revisions(id).stream().filter(r -> r.id() == revisionId).findFirst()
+				.orElseThrow(Refusal::notFound);
+		model.addAttribute("postId", id);
+		model.addAttribute("revision", revision);
+		return "forum/revision-delete";
+	}
+
+	@PostMapping("/p/{id}/history/{revisionId}/delete")
+	String deleteRevision(@PathVariable long id, @PathVariable long revisionId,
+			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, RedirectAttributes redirect) {
+		historyOf(id, viewer);
+		topics.deleteRevision(id, revisionId, me.id());
+		redirect.addFlashAttribute("notice", "post.revisionDeleted");
+		return "redirect:/p/" + id + "/history";
+	}
+
+	private Post historyOf(long id, Viewer viewer) {
+		var post = posts.findById(id).orElseThrow(Refusal::notFound);
+		boolean own = viewer.is(post.getAuthorId());
+		if (!own && !viewer.staff()) {
+			throw Refusal.notFound();
+		}
+		if (queries.topic(viewer, post.getTopicId()).isEmpty()
+				|| (post.getStatus() != ContentStatus.VISIBLE && !viewer.staff() && !own)
+				|| (post.getStatus() == ContentStatus.DELETED && !viewer.staff())) {
+			throw Refusal.notFound();
+		}
+		return post;
 	}
 
 	@PostMapping("/p/{id}/delete")

@@ -3,6 +3,7 @@ package org.steadfast.moderation.internal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.steadfast.accounts.RoleChanged;
+import org.steadfast.forum.ForumEvents.RevisionDeleted;
 import org.steadfast.forum.ForumEvents.StaffAction;
 import org.steadfast.moderation.AuditLog;
 
@@ -20,6 +21,13 @@ class AuditListener {
 	void on(StaffAction action) {
 		audit.record(action.actorId(), action.action(), action.targetType(), action.targetId(), action.reason(),
 				action.before(), action.after());
+	}
+
+	/** Who removed which version of which post, and when; the text itself is not kept. */
+	@EventListener
+	void on(RevisionDeleted deleted) {
+		audit.record(deleted.memberId(), "post.revision.delete", "POST", deleted.postId(), null,
+				"revision " + deleted.revisionId(), null);
 	}
 
 	@EventListener

@@ -267,6 +267,17 @@ class PlanController {
 		return "redirect:" + Links.plan(id);
 	}
 
+	/** Share a slip's story with the plan's readers, or stop sharing it ({@code shared=false}). */
+	@PostMapping("/plans/{id}/slips/{slipId}/share")
+	String shareSlip(@PathVariable long id, @PathVariable long slipId, @RequestParam(required = false) String shared,
+			@AuthenticationPrincipal MemberPrincipal me, Viewer viewer, RedirectAttributes redirect) {
+		ownPage(id, viewer);
+		boolean share = !"false".equals(shared);
+		plans.shareSlip(id, me.id(), slipId, share);
+		redirect.addFlashAttribute("notice", share ? "slip.sharedNotice" : "slip.unsharedNotice");
+		return "redirect:" + Links.plan(id) + "#slips";
+	}
+
 	private String slipPage(PlanPage page, SlipForm form, BindingResult errors, Model model) {
 		model.addAttribute("plan", page);
 		FormErrors.show(model, SLIP_FORM, form, errors);
