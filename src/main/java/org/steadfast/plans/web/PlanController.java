@@ -103,10 +103,11 @@ class PlanController {
 	@GetMapping("/plans/{id}")
 	String plan(@PathVariable long id, Viewer viewer, HttpServletRequest request, Model model) {
 		PlanPage page = queries.page(viewer, id).orElseThrow(Refusal::notFound);
-		return planPage(page, viewer, model);
+		return planPage(page, viewer, request, model);
 	}
 
-	private String planPage(PlanPage page, Viewer viewer, Model model) {
+	private String planPage(PlanPage page, Viewer viewer, HttpServletRequest request, Model model) {
+		long id = page.topicId();
 		model.addAttribute("plan", page);
 		model.addAttribute("pictures", pictures.of(page));
 		model.addAttribute("purposes", PlanPurpose.values());
@@ -210,12 +211,13 @@ class PlanController {
 
 	@PostMapping("/plans/{id}/purpose")
 	String changePurpose(@PathVariable long id, @RequestParam(required = false) String purpose, Viewer viewer,
-			@AuthenticationPrincipal MemberPrincipal me, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal MemberPrincipal me, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
 		PlanPage page = ownPage(id, viewer);
 		var parsed = PlanRules.purpose(purpose == null ? "" : purpose);
 		if (!parsed.ok()) {
 			model.addAttribute("purposeError", parsed.errors().get("purpose"));
-			return planPage(page, viewer, model);
+			return planPage(page, viewer, request, model);
 		}
 		plans.changePurpose(id, me.id(), parsed.value());
 		redirect.addFlashAttribute("notice", "plan.purposeSaved");
