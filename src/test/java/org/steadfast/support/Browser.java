@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -88,14 +89,21 @@ public final class Browser implements AutoCloseable {
 	public Browser press(String buttonText) {
 		WebElement button = driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']"));
 		WebElement html = driver.findElement(By.tagName("html"));
-		button.click();
+		inMiddle(button).click();
 		waitUntilGone(html);
 		return this;
 	}
 
+	/** Scrolled to the middle of the window, as a person would, so that the sticky "Leave quickly" never covers it. */
+	private WebElement inMiddle(WebElement element) {
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})",
+				element);
+		return element;
+	}
+
 	public Browser click(String linkText) {
 		WebElement html = driver.findElement(By.tagName("html"));
-		driver.findElement(By.linkText(linkText)).click();
+		inMiddle(driver.findElement(By.linkText(linkText))).click();
 		waitUntilGone(html);
 		return this;
 	}

@@ -77,6 +77,8 @@ class QuickExitBrowserIT {
 			browser.driver().get(neutral("/before"));
 			browser.go("/latest");
 			assertThat(browser.text()).contains("Leave quickly");
+			// A tap before the deferred script runs is a plain link (Back would return): wait for it.
+			browser.waitFor(d -> d.findElement(By.cssSelector("html")).getDomAttribute("data-quick-exit-ready") != null);
 			browser.driver().findElement(By.cssSelector("a.quick-exit")).click();
 			waitForUrl(browser, neutral("/forecast"));
 			assertThat(browser.text()).contains("Weather at /forecast");

@@ -52,7 +52,9 @@ class SanctionGuard implements HandlerInterceptor, WebMvcConfigurer {
 			"/settings/password", "/settings/email", "/settings/data/export", "/settings/data/delete", "/settings/verify",
 			"/settings/notifications",
 			"/notifications/{id}/open", "/notifications/{id}/read", "/notifications/read-all", "/unsubscribe/{token}",
-			"/t/{id}/follow", "/p/{id}/delete",
+			"/t/{id}/follow", "/p/{id}/delete", "/p/{id}/history/{revisionId}/delete",
+			// What they are typing stays theirs, kept for when they may post again.
+			"/drafts", "/drafts/discard",
 			// Forms reached from a mailed link, which guests use too.
 			"/register", "/verify", "/email/confirm", "/password/forgot", "/password/reset",
 			// Their safety.
