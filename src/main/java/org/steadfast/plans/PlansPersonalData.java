@@ -24,11 +24,12 @@ class PlansPersonalData implements PersonalData {
 
 	@Override
 	public void export(long memberId, ExportWriter out) throws IOException {
-		out.kind("plans", jdbc, "select id, topic_id, status, statement, start_date, target_days, reasons, triggers, "
+		out.kind("plans", jdbc, "select id, topic_id, status, purpose, statement, start_date, target_days, reasons, triggers, "
 				+ "instead, created_at, ended_at from plan where member_id = ? order by id", memberId);
 		out.kind("plan-key-dates", jdbc, "select d.plan_id, d.on_day, d.label, d.note from plan_key_date d "
 				+ "join plan p on p.id = d.plan_id where p.member_id = ? order by d.plan_id, d.on_day", memberId);
-		out.kind("slips", jdbc, "select s.plan_id, s.on_day, s.kind, s.initiated_by, s.note, s.created_at from plan_slip s "
+		out.kind("slips", jdbc, "select s.plan_id, s.on_day, s.kind, s.initiated_by, s.note, s.shared, s.created_at "
+				+ "from plan_slip s "
 				+ "join plan p on p.id = s.plan_id where p.member_id = ? order by s.id", memberId);
 		out.kind("contact-log", jdbc, "select c.plan_id, c.on_day, c.channel, c.offered, c.response, c.created_at "
 				+ "from plan_contact c join plan p on p.id = c.plan_id where p.member_id = ? order by c.id", memberId);
