@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.steadfast.accounts.MemberPrincipal;
@@ -46,12 +45,16 @@ public class Partnering {
 		this.partnerships = partnerships;
 	}
 
-	/** A member old enough to be matched, with an active partner-only plan and a profile that is looking. */
+	/**
+	 * A member old enough to be matched, with an active partner-only plan and a profile that is
+	 * looking. The plan's title holds no lone run of digits, which could read as a phone number and
+	 * hold the plan for a moderator.
+	 */
 	public MemberPrincipal looking(String prefix) {
 		MemberPrincipal m = members.create(prefix);
 		jdbc.update("update member set created_at = ? where id = ?",
 				LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(30)), ZoneOffset.UTC), m.id());
-		plans.create(m.id(), ZoneId.of("Europe/London"), new PlanDraft("Plan " + UUID.randomUUID().toString().substring(0, 8),
+		plans.create(m.id(), ZoneId.of("Europe/London"), new PlanDraft("Plan of " + m.username(),
 				"Nothing, ever.", LocalDate.now(clock).minusDays(10), 30, "Peace", "Evenings", "Walk",
 				Visibility.PARTNER, List.of()), formTokens.issue(m.id()));
 		profiles.save(m.id(), new PartnerProfiles.Draft(true, 20, Set.of(Wish.DAILY_ENCOURAGEMENT),
