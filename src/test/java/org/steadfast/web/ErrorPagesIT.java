@@ -39,6 +39,19 @@ class ErrorPagesIT {
 	}
 
 	@Test
+	void anAddressNoPageAnswersIsNotFoundForAGuestNotASignInPrompt() throws Exception {
+		for (String path : new String[] { "/no-such-page", "/settings/no-such-setting", "/partners/nothing/here" }) {
+			var response = send(request(path));
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(response.body()).as(path).contains("Page not found").doesNotContain("Whitelabel", "Exception");
+		}
+		// A real page for members still asks a guest to sign in.
+		var settings = send(request("/settings"));
+		assertThat(settings.statusCode()).isEqualTo(302);
+		assertThat(settings.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+	}
+
+	@Test
 	void wrongMethodIsA405InTheLayout() throws Exception {
 		var response = send(request("/help").DELETE());
 		assertThat(response.statusCode()).isIn(403, 405);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.HandlerMapping;
 import org.steadfast.accounts.MemberService;
 import org.steadfast.accounts.PasswordHashing;
 import org.steadfast.accounts.SecurityProperties;
@@ -91,8 +93,8 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe,
 			SecurityContextRepository contextRepository, UserDetailsService members, PasswordEncoder passwordEncoder,
 			UserDetailsPasswordService hashUpgrades, LoginThrottle throttle, MemberService memberService,
-			DeviceCookies devices, AuthenticationEventPublisher authenticationEvents, ObjectProvider<FormRescue> rescues)
-			throws Exception {
+			DeviceCookies devices, AuthenticationEventPublisher authenticationEvents, ObjectProvider<FormRescue> rescues,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
 		AuthenticationManager manager = authenticationManager(members, passwordEncoder, hashUpgrades, throttle,
 				authenticationEvents);
 		var staleForms = new StaleForms(() -> rescues.orderedStream().toList(), rememberMe, contextRepository,
@@ -112,6 +114,8 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.POST, MAIL_LINK_FORMS).permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/mod/**").hasRole("MODERATOR")
+				// An address no controller answers is "Page not found", for guests too.
+				.requestMatchers(new UnmappedPages(controllers::getObject)).permitAll()
 				.anyRequest().authenticated())
 			// RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without a session or CSRF token;
 			// the unguessable token in the URL is what authorises it, and all it can do is unsubscribe.
