@@ -114,9 +114,8 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.POST, MAIL_LINK_FORMS).permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/mod/**").hasRole("MODERATOR")
-				// An address no controller answers is "Page not found", for guests too.
-				.requestMatchers(new UnmappedPages(controllers::getObject)).permitAll()
-				.anyRequest().authenticated())
+				// Signed in, or an address no controller answers: "Page not found", for guests too.
+				.anyRequest().access(new UnmappedPages(controllers::getObject)))
 			// RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without a session or CSRF token;
 			// the unguessable token in the URL is what authorises it, and all it can do is unsubscribe.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
