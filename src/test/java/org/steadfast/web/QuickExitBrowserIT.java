@@ -71,6 +71,27 @@ class QuickExitBrowserIT {
 		browser.waitFor(d -> url.equals(d.getCurrentUrl()));
 	}
 
+	/**
+	 * Goes Back from the neutral page and waits until the browser has left it. On a loaded machine
+	 * Chromium sometimes drops a history.back() that arrives while the page is still settling; it
+	 * is asked again only while the neutral page is still showing, so a Back that lands anywhere
+	 * else (on Steadfast, say) is what the test then sees.
+	 */
+	void goBackFrom(Browser browser, String url) {
+		var js = (JavascriptExecutor) browser.driver();
+		long[] asked = { 0 };
+		browser.waitFor(d -> {
+			if (!url.equals(d.getCurrentUrl())) {
+				return true;
+			}
+			if (System.nanoTime() - asked[0] > 2_000_000_000L) {
+				js.executeScript("history.back()");
+				asked[0] = System.nanoTime();
+			}
+			return false;
+		});
+	}
+
 	@Test
 	void leaveQuicklyReplacesThePageSoThatBackDoesNotReturnToSteadfast() {
 		try (Browser browser = Browser.open(port)) {
@@ -83,9 +104,8 @@ class QuickExitBrowserIT {
 			waitForUrl(browser, neutral("/forecast"));
 			assertThat(browser.text()).contains("Weather at /forecast");
 
-			((JavascriptExecutor) browser.driver()).executeScript("history.back()");
-			waitForUrl(browser, neutral("/before"));
-			assertThat(browser.driver().getCurrentUrl()).doesNotContain(":" + port);
+			goBackFrom(browser, neutral("/forecast"));
+			assertThat(browser.driver().getCurrentUrl()).doesNotContain(":" + port).isEqualTo(neutral("/before"));
 		}
 	}
 
@@ -96,8 +116,8 @@ class QuickExitBrowserIT {
 			browser.go("/help");
 			new Actions(browser.driver()).sendKeys(Keys.ESCAPE).pause(100).sendKeys(Keys.ESCAPE).perform();
 			waitForUrl(browser, neutral("/forecast"));
-			((JavascriptExecutor) browser.driver()).executeScript("history.back()");
-			waitForUrl(browser, neutral("/before"));
+			goBackFrom(browser, neutral("/forecast"));
+			assertThat(browser.driver().getCurrentUrl()).isEqualTo(neutral("/before"));
 		}
 	}
 
