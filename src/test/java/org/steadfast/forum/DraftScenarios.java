@@ -24,6 +24,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.support.Members;
 import org.steadfast.support.StatementCounter;
+import org.steadfast.support.Unique;
 
 /**
  * Nothing a member typed is lost: drafts of the reply box and the new-topic form, and forms sent
@@ -61,7 +62,7 @@ abstract class DraftScenarios {
 
 	Topic topic(MemberPrincipal author) {
 		long category = categories.findBySlug("starting-out").orElseThrow().getId();
-		String title = "Drafts " + UUID.randomUUID().toString().substring(0, 8);
+		String title = "Drafts " + Unique.letters(8);
 		return topics.startTopic(author.id(), TopicService.NewTopic.discussion(category, title, "First post of " + title,
 				List.of()), formTokens.issue(author.id()));
 	}

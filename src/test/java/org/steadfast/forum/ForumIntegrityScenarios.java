@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.util.HtmlUtils;
 import org.steadfast.accounts.MemberPrincipal;
 import org.steadfast.support.Members;
+import org.steadfast.support.Unique;
 
 /**
  * The forum's counters, rules and edits when many requests arrive at the same moment: each test
@@ -152,7 +153,7 @@ abstract class ForumIntegrityScenarios {
 		String tag = "same-evening-" + UUID.randomUUID().toString().substring(0, 6);
 		long topicsBefore = count("select count(*) from topic where category_id = ?", category);
 		long counterBefore = count("select topic_count from category where id = ?", category);
-		String run = UUID.randomUUID().toString().substring(0, 8);
+		String run = Unique.letters(8);
 
 		var responses = atOnce(AT_ONCE, i -> post("/t/new").with(user(writers.get(i))).with(csrf())
 				.param("categoryId", String.valueOf(category)).param("title", "They texted tonight " + run + " " + i)
@@ -286,7 +287,7 @@ abstract class ForumIntegrityScenarios {
 		MemberPrincipal author = members.create("flood");
 		long category = category("advice");
 		limits.setMinTimeBetweenPosts(Duration.ofSeconds(10));
-		String run = UUID.randomUUID().toString().substring(0, 8);
+		String run = Unique.letters(8);
 
 		var responses = atOnce(AT_ONCE, i -> post("/t/new").with(user(author)).with(csrf())
 				.param("categoryId", String.valueOf(category)).param("title", "Question " + run + " " + i)
